@@ -88,6 +88,15 @@ public final class ResourceLifecycle {
     return resource.isDeleting() && resource.finalizers().isEmpty();
   }
 
+  /** The kind a manifest names in its {@code kind} field, or INVALID naming the kinds served. */
+  public static ResourceKind kindOf(Resource resource) {
+    if (resource.kind() == null) {
+      throw invalid("kind", "is required");
+    }
+    return ArgoKinds.find(resource.kind()).orElseThrow(() -> invalid("kind", "'" + resource.kind()
+        + "' is not served; expected one of " + ArgoKinds.ALL.stream().map(ResourceKind::kind).toList()));
+  }
+
   /** Rejects a namespace or name the store cannot key on, naming the field and the rule. */
   public static void checkIdentity(ResourceKind kind, String namespace, String name) {
     if (kind.namespaced()) {
