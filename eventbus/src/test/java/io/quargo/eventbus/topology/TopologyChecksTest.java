@@ -1,5 +1,6 @@
 package io.quargo.eventbus.topology;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -110,14 +111,15 @@ class TopologyChecksTest {
 
   @Test
   void versionsCompareByMajorAndMinor() {
-    assertThat(new ServerCapabilities("2.10.0", false, "u").supports(ServerCapabilities.Feature.SUBJECT_TRANSFORMS)).isTrue();
-    assertThat(new ServerCapabilities("2.9.25", false, "u").supports(ServerCapabilities.Feature.SUBJECT_TRANSFORMS)).isFalse();
-    assertThat(new ServerCapabilities("3.0.0-beta", false, "u").supports(ServerCapabilities.Feature.MESSAGE_TTL)).isTrue();
-    assertThat(new ServerCapabilities("v2.11.0", false, "u").supports(ServerCapabilities.Feature.MESSAGE_TTL)).isTrue();
-    assertThat(new ServerCapabilities("garbage", false, "u").supports(ServerCapabilities.Feature.MESSAGE_TTL)).isFalse();
+    assertThat(supports("2.10.0", ServerCapabilities.Feature.SUBJECT_TRANSFORMS)).isTrue();
+    assertThat(supports("2.9.25", ServerCapabilities.Feature.SUBJECT_TRANSFORMS)).isFalse();
+    assertThat(supports("3.0.0-beta", ServerCapabilities.Feature.MESSAGE_TTL)).isTrue();
+    assertThat(supports("v2.11.0", ServerCapabilities.Feature.MESSAGE_TTL)).isTrue();
+    assertThat(supports("2.10.29", ServerCapabilities.Feature.MESSAGE_TTL)).isFalse();
+    assertThat(supports("garbage", ServerCapabilities.Feature.MESSAGE_TTL)).isFalse();
   }
 
-  private static org.assertj.core.api.AbstractBooleanAssert<?> assertThat(boolean value) {
-    return org.assertj.core.api.Assertions.assertThat(value);
+  private static boolean supports(String version, ServerCapabilities.Feature feature) {
+    return new ServerCapabilities(version, false, "u").supports(feature);
   }
 }

@@ -21,8 +21,12 @@ import io.quargo.eventbus.testkit.NatsServerExtension;
 import io.quargo.eventbus.testkit.NatsTestServer;
 import io.quargo.eventbus.topology.Ensured.Change;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +71,24 @@ class TopologyIT {
     assertThat(stored.getReplicas()).isEqualTo(1);
     assertThat(stored.getStorageType()).isEqualTo(StorageType.File);
     assertThat(stored.getRetentionPolicy()).isEqualTo(RetentionPolicy.Limits);
+  }
+
+  @Test
+  void replicasEnsuringTheSameStreamAtOnceAllSucceed() throws Exception {
+    StreamSpec spec = stream();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Ensured<StreamInfo>>> results = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        results.add(pool.submit(() -> topology.ensureStream(spec)));
+      }
+      for (Future<Ensured<StreamInfo>> r : results) {
+        assertThat(r.get().change()).isIn(Change.CREATED, Change.UNCHANGED);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(topology.ensureStream(spec).change()).isEqualTo(Change.UNCHANGED);
   }
 
   @Test
@@ -191,6 +213,14 @@ class TopologyIT {
     assertThatThrownBy(() -> topology.ensureKv(spec.withReplicas(3))).hasMessageContaining("asks for 3 replicas");
     assertThatThrownBy(() -> topology.ensureKv(spec.withHistory(10).withStorage(StorageType.Memory)))
         .hasMessageContaining("exists with storage file, but memory is wanted");
+  }
+
+  @Test
+  void bucketsWithDefaultSettingsAreIdempotentToo() {
+    assertThat(topology.ensureKv(KvSpec.of("kvd-" + id)).change()).isEqualTo(Change.CREATED);
+    assertThat(topology.ensureKv(KvSpec.of("kvd-" + id)).change()).isEqualTo(Change.UNCHANGED);
+    assertThat(topology.ensureObjectStore(ObjectStoreSpec.of("osd-" + id)).change()).isEqualTo(Change.CREATED);
+    assertThat(topology.ensureObjectStore(ObjectStoreSpec.of("osd-" + id)).change()).isEqualTo(Change.UNCHANGED);
   }
 
   @Test
