@@ -38,8 +38,8 @@ public final class BusConnection implements AutoCloseable {
         .connectionTimeout(config.connectTimeout())
         .maxReconnects(config.maxReconnects())
         .reconnectDelayHandler(attempt -> backoff(config, attempt))
-        // never queue publishes while disconnected: a publish must fail loudly instead
-        .reconnectBufferSize(-1)
+        // 0 = never queue publishes while disconnected (-1 would mean unbounded): fail loudly instead
+        .reconnectBufferSize(0)
         .connectionListener(BusConnection::logTransition)
         .errorListener(new BusErrorListener());
     if (config.token() != null) {

@@ -1,12 +1,11 @@
 package io.quargo.eventbus.resource;
 
-import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
-import io.nats.client.api.KeyValueConfiguration;
-import io.nats.client.api.StorageType;
 import io.quargo.core.resource.ResourceKind;
 import io.quargo.eventbus.BusConnection;
 import io.quargo.eventbus.BusException;
+import io.quargo.eventbus.topology.KvSpec;
+import io.quargo.eventbus.topology.Topology;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,19 +58,13 @@ final class ResourceBuckets {
 
   private KeyValue open(ResourceKind kind) {
     String name = bucketName(kind);
+    new Topology(bus).ensureKv(KvSpec.of(name).withHistory(history)
+        .withDescription("Quargo " + kind.kind() + " resources"));
     try {
-      // Creating an existing bucket with the same configuration is a no-op on the server.
-      bus.nats().keyValueManagement().create(KeyValueConfiguration.builder()
-          .name(name)
-          .maxHistoryPerKey(history)
-          .storageType(StorageType.File)
-          .description("Quargo " + kind.kind() + " resources")
-          .build());
       return bus.nats().keyValue(name);
-    } catch (IOException | JetStreamApiException e) {
+    } catch (IOException e) {
       throw new BusException("cannot open the KV bucket " + name + " for " + kind.kind()
-          + " resources: " + e.getMessage() + ". If it exists with other settings, delete it or change"
-          + " quargo.store.bucket-prefix.", e);
+          + " resources: " + e.getMessage(), e);
     }
   }
 }

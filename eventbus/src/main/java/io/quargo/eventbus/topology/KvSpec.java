@@ -57,6 +57,10 @@ public record KvSpec(
     return new KvSpec(bucket, history, maxAge, maxBytes, replicas, value, description);
   }
 
+  public KvSpec withDescription(String value) {
+    return new KvSpec(bucket, history, maxAge, maxBytes, replicas, storage, value);
+  }
+
   /** {@code base} (the existing bucket's, or null) with every managed setting replaced. */
   KeyValueConfiguration toConfiguration(KeyValueConfiguration base) {
     KeyValueConfiguration.Builder b = base == null ? KeyValueConfiguration.builder() : KeyValueConfiguration.builder(base);
