@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * An existing NATS KV bucket with compare-and-set writes. Keys are dot-separated tokens, e.g.
  * {@code argo.my-sensor}; watch patterns may use {@code *} (one token) and {@code >} (the rest).
- * Thread-safe.
+ * Thread-safe. Every failure is a {@link BusException} (jnats' "Connection is Closed"
+ * {@code IllegalStateException} included); a lost compare-and-set is a {@link CasConflictException}.
  */
 public final class KvBucket {
   /** JetStream's "wrong last sequence" API error: the expected-revision check failed. */
@@ -71,7 +72,7 @@ public final class KvBucket {
         return Optional.empty();
       }
       return Optional.of(new KvEntry(entry.getKey(), entry.getValue(), entry.getRevision()));
-    } catch (IOException | JetStreamApiException e) {
+    } catch (IOException | JetStreamApiException | IllegalStateException e) {
       throw failed("get", key, e);
     }
   }
@@ -80,7 +81,7 @@ public final class KvBucket {
   public long put(String key, byte[] value) {
     try {
       return kv.put(key, value);
-    } catch (IOException | JetStreamApiException e) {
+    } catch (IOException | JetStreamApiException | IllegalStateException e) {
       throw failed("put", key, e);
     }
   }
@@ -91,7 +92,7 @@ public final class KvBucket {
       return kv.create(key, value);
     } catch (JetStreamApiException e) {
       throw casOrFailed("create", key, 0, e);
-    } catch (IOException e) {
+    } catch (IOException | IllegalStateException e) {
       throw failed("create", key, e);
     }
   }
@@ -102,7 +103,7 @@ public final class KvBucket {
       return kv.update(key, value, expectedRevision);
     } catch (JetStreamApiException e) {
       throw casOrFailed("update", key, expectedRevision, e);
-    } catch (IOException e) {
+    } catch (IOException | IllegalStateException e) {
       throw failed("update", key, e);
     }
   }
@@ -111,7 +112,7 @@ public final class KvBucket {
   public void delete(String key) {
     try {
       kv.delete(key);
-    } catch (IOException | JetStreamApiException e) {
+    } catch (IOException | JetStreamApiException | IllegalStateException e) {
       throw failed("delete", key, e);
     }
   }
@@ -122,7 +123,7 @@ public final class KvBucket {
       kv.delete(key, expectedRevision);
     } catch (JetStreamApiException e) {
       throw casOrFailed("delete", key, expectedRevision, e);
-    } catch (IOException e) {
+    } catch (IOException | IllegalStateException e) {
       throw failed("delete", key, e);
     }
   }
@@ -136,7 +137,7 @@ public final class KvBucket {
   public List<String> keys(String pattern) {
     try {
       return kv.keys(pattern);
-    } catch (IOException | JetStreamApiException e) {
+    } catch (IOException | JetStreamApiException | IllegalStateException e) {
       throw failed("keys", pattern, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -157,7 +158,7 @@ public final class KvBucket {
         case AFTER_REVISION -> kv.watch(keyPattern, adapter, start.revision() + 1, KeyValueWatchOption.INCLUDE_HISTORY);
       };
       return subscription::unsubscribe;
-    } catch (IOException | JetStreamApiException e) {
+    } catch (IOException | JetStreamApiException | IllegalStateException e) {
       throw failed("watch", keyPattern, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
