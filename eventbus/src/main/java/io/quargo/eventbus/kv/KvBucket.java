@@ -1,11 +1,10 @@
 package io.quargo.eventbus.kv;
 
+import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
-import io.nats.client.api.KeyValueWatchOption;
-import io.nats.client.impl.NatsKeyValueWatchSubscription;
 import io.quargo.eventbus.BusConnection;
 import io.quargo.eventbus.BusException;
 import java.io.IOException;
@@ -26,10 +25,12 @@ public final class KvBucket {
   static final int WRONG_LAST_SEQUENCE = 10071;
   private static final Pattern ACTUAL = Pattern.compile("wrong last sequence: (\\d+)");
 
+  private final Connection connection;
   private final String name;
   private final KeyValue kv;
 
-  private KvBucket(String name, KeyValue kv) {
+  private KvBucket(Connection connection, String name, KeyValue kv) {
+    this.connection = connection;
     this.name = name;
     this.kv = kv;
   }
@@ -39,7 +40,7 @@ public final class KvBucket {
     try {
       KeyValue kv = bus.nats().keyValue(bucket);
       kv.getStatus();
-      return new KvBucket(bucket, kv);
+      return new KvBucket(bus.nats(), bucket, kv);
     } catch (JetStreamApiException e) {
       throw missing(bucket, e);
     } catch (IOException e) {
@@ -146,18 +147,12 @@ public final class KvBucket {
   }
 
   /**
-   * Watches the keys matching {@code keyPattern}, delivering puts and deletes in revision order to the
-   * listener. Survives reconnects: the underlying ordered consumer resumes after the last revision seen.
+   * Watches the keys matching {@code keyPattern}, delivering puts and deletes to the listener once each,
+   * in revision order. After a reconnect it resumes from the last revision delivered.
    */
   public KvWatch watch(String keyPattern, KvWatchStart start, KvWatchListener listener) {
-    KvWatchAdapter adapter = new KvWatchAdapter(name, keyPattern, start, listener);
     try {
-      NatsKeyValueWatchSubscription subscription = switch (start.kind()) {
-        case CURRENT_VALUES -> kv.watch(keyPattern, adapter);
-        case UPDATES_ONLY -> kv.watch(keyPattern, adapter, KeyValueWatchOption.UPDATES_ONLY);
-        case AFTER_REVISION -> kv.watch(keyPattern, adapter, start.revision() + 1, KeyValueWatchOption.INCLUDE_HISTORY);
-      };
-      return subscription::unsubscribe;
+      return ResumingKvWatch.start(connection, kv, name, keyPattern, start, listener);
     } catch (IOException | JetStreamApiException | IllegalStateException e) {
       throw failed("watch", keyPattern, e);
     } catch (InterruptedException e) {

@@ -199,6 +199,26 @@ class KvBucketIT {
   }
 
   @Test
+  void watchResumesAfterAServerRestartWithoutGapOrDuplicate(@NatsServerExtension.Dedicated NatsTestServer nats)
+      throws Exception {
+    try (BusConnection own = BusConnection.connect(BusConfig.of(nats.url()))) {
+      KvBucket kv = KvBucket.open(own, createBucket(own, 10));
+      List<KvChange> seen = new CopyOnWriteArrayList<>();
+      try (KvWatch watch = kv.watch(">", KvWatchStart.currentValues(), seen::add)) {
+        long r1 = kv.put("argo.a", bytes("1"));
+        await().atMost(WAIT).until(() -> seen.size() == 1);
+        nats.stop();
+        await().atMost(WAIT).until(() -> !own.health().up());
+        nats.start();
+        long r2 = await().atMost(WAIT).ignoreExceptions().until(() -> kv.put("argo.b", bytes("2")), r -> r > 0);
+        long r3 = kv.put("argo.a", bytes("3"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(seen).extracting(KvChange::revision)
+            .containsExactly(r1, r2, r3));
+      }
+    }
+  }
+
+  @Test
   void openingAMissingBucketIsAClearError() {
     assertThatThrownBy(() -> KvBucket.open(bus, "no-such-bucket"))
         .isInstanceOf(BusException.class)
