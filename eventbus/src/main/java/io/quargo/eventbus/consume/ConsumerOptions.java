@@ -23,7 +23,7 @@ public record ConsumerOptions(
       throw new IllegalArgumentException("consumer concurrency must be at least 1, got " + concurrency);
     }
     if (pullWait.toMillis() < 1000) {
-      // jnats and the server reject pull requests that expire in under a second
+      // jnats refuses pull requests that expire in under a second (BaseConsumeOptions.MIN_EXPIRES_MILLS)
       throw new IllegalArgumentException("pull wait must be at least 1s, got " + pullWait);
     }
   }

@@ -101,6 +101,29 @@ class DurableConsumerIT {
   }
 
   @Test
+  void aDeliveryShowsWhereTheMessageIsAndWhatItCarries() throws Exception {
+    ConsumerFixture f = ConsumerFixture.create(bus, Duration.ofSeconds(5), -1);
+    List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    try (DurableConsumer consumer = DurableConsumer.start(bus, f.stream(), f.durable(), d -> {
+      deliveries.add(d);
+      return Outcome.ack();
+    })) {
+      long seq = f.publish(bus, "evt-1", "{\"a\":1}");
+      await().atMost(WAIT).until(() -> f.allSettledThrough(bus, seq));
+    }
+    Delivery d = deliveries.get(0);
+    assertThat(d.subject()).isEqualTo(f.subjectPrefix() + ".evt-1");
+    assertThat(new String(d.data(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
+    assertThat(d.header("Nats-Msg-Id")).contains("evt-1");
+    assertThat(d.headers()).containsKey("Nats-Msg-Id");
+    assertThat(d.stream()).isEqualTo(f.stream());
+    assertThat(d.consumer()).isEqualTo(f.durable());
+    assertThat(d.streamSequence()).isEqualTo(1);
+    assertThat(d.deliveryCount()).isEqualTo(1);
+    assertThat(d.timestamp()).isNotNull();
+  }
+
+  @Test
   void rejectedMessageIsTerminatedAndNeverRedelivered() throws Exception {
     ConsumerFixture f = ConsumerFixture.create(bus, Duration.ofSeconds(1), -1);
     try (DurableConsumer consumer = DurableConsumer.start(bus, f.stream(), f.durable(), d -> {
