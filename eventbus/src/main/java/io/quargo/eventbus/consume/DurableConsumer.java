@@ -1,0 +1,248 @@
+package io.quargo.eventbus.consume;
+
+import io.nats.client.Connection;
+import io.nats.client.ConsumerContext;
+import io.nats.client.FetchConsumeOptions;
+import io.nats.client.FetchConsumer;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.Message;
+import io.quargo.eventbus.BusConnection;
+import io.quargo.eventbus.BusException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * Pulls from an existing durable pull consumer and runs a {@link DeliveryHandler} on each message, at most
+ * {@link ConsumerOptions#concurrency()} at a time. It pulls only as many messages as it has free handlers,
+ * so no message waits in a client buffer while its ack wait runs. Keeps pulling across disconnects and
+ * server restarts; stops when the connection is closed for good.
+ *
+ * <pre>{@code
+ * try (DurableConsumer c = DurableConsumer.start(bus, "EVENTS", "sensor-a", d -> {
+ *   fireTrigger(d.data());   // the effect, recorded before we return
+ *   return Outcome.ack();
+ * })) { ... }
+ * }</pre>
+ */
+public final class DurableConsumer implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(DurableConsumer.class);
+  private static final Duration RETRY_MIN = Duration.ofMillis(250);
+  private static final Duration RETRY_MAX = Duration.ofSeconds(5);
+
+  private final BusConnection bus;
+  private final ConsumerContext context;
+  private final ConsumerSettings settings;
+  private final ConsumerOptions options;
+  private final Semaphore freeHandlers;
+  private final ExecutorService workers;
+  private final ScheduledThreadPoolExecutor heartbeats;
+  private final DeliveryRunner runner;
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final AtomicBoolean closed = new AtomicBoolean(false);
+  private final Thread puller;
+
+  private DurableConsumer(BusConnection bus, ConsumerContext context, ConsumerSettings settings,
+      DeliveryHandler handler, ConsumerOptions options) {
+    this.bus = bus;
+    this.context = context;
+    this.settings = settings;
+    this.options = options;
+    String name = settings.stream() + "/" + settings.durable();
+    this.freeHandlers = new Semaphore(options.concurrency());
+    this.workers = Executors.newFixedThreadPool(options.concurrency(), threads("quargo-handle-" + name));
+    this.heartbeats = new ScheduledThreadPoolExecutor(1, threads("quargo-heartbeat-" + name));
+    this.heartbeats.setRemoveOnCancelPolicy(true);
+    this.runner = new DeliveryRunner(settings, options, handler, heartbeats, () -> !running.get());
+    this.puller = threads("quargo-pull-" + name).newThread(this::pullLoop);
+  }
+
+  public static DurableConsumer start(BusConnection bus, String stream, String durable, DeliveryHandler handler) {
+    return start(bus, stream, durable, handler, ConsumerOptions.defaults());
+  }
+
+  /** Looks the consumer up (failing if it does not exist or is not a pull consumer) and starts pulling. */
+  public static DurableConsumer start(BusConnection bus, String stream, String durable, DeliveryHandler handler,
+      ConsumerOptions options) {
+    ConsumerContext context;
+    try {
+      context = bus.jetStream().getStreamContext(stream).getConsumerContext(durable);
+    } catch (JetStreamApiException e) {
+      throw new BusException("cannot consume durable consumer '" + durable + "' on stream '" + stream + "': "
+          + e.getMessage() + ". The stream and the consumer are created by the eventbus topology;"
+          + " check both names and that the topology ran", e);
+    } catch (IOException e) {
+      throw new BusException("cannot look up durable consumer '" + durable + "' on stream '" + stream
+          + "' at " + bus.config().urls() + ": " + e.getMessage(), e);
+    }
+    ConsumerSettings settings = ConsumerSettings.from(context.getCachedConsumerInfo());
+    DurableConsumer consumer = new DurableConsumer(bus, context, settings, handler, options);
+    consumer.puller.start();
+    LOG.infof("consuming %s/%s (ack wait %s, max deliver %s, %d handler(s))", stream, durable,
+        settings.ackWait(), settings.maxDeliverText(), options.concurrency());
+    return consumer;
+  }
+
+  public String stream() {
+    return settings.stream();
+  }
+
+  public String durable() {
+    return settings.durable();
+  }
+
+  /** The consumer's ack wait on the server; heartbeats go every third of it. */
+  public Duration ackWait() {
+    return settings.ackWait();
+  }
+
+  /** The consumer's max deliveries on the server; 0 or less means unlimited. */
+  public long maxDeliver() {
+    return settings.maxDeliver();
+  }
+
+  /** True until {@link #close()} or until the connection was closed for good. */
+  public boolean isRunning() {
+    return running.get() && puller.isAlive();
+  }
+
+  private void pullLoop() {
+    int failures = 0;
+    while (running.get()) {
+      try {
+        freeHandlers.acquire();
+      } catch (InterruptedException e) {
+        break;
+      }
+      Pull pull = new Pull(1 + freeHandlers.drainPermits());
+      try {
+        pull.run();
+        if (failures > 0) {
+          LOG.infof("pulling %s/%s again", stream(), durable());
+        }
+        failures = 0;
+      } catch (InterruptedException e) {
+        break;
+      } catch (Exception e) {
+        if (bus.nats().getStatus() == Connection.Status.CLOSED) {
+          LOG.warnf("bus connection closed; %s/%s stops pulling, unacked messages will be redelivered",
+              stream(), durable());
+          break;
+        }
+        failures++;
+        logPullFailure(failures, e);
+        if (!sleep(retryDelay(failures))) {
+          break;
+        }
+      } finally {
+        freeHandlers.release(pull.unused());
+      }
+    }
+    running.set(false);
+  }
+
+  /** One pull request for as many messages as there are free handlers; hands each to a handler. */
+  private final class Pull {
+    private final int wanted;
+    private int dispatched;
+
+    Pull(int wanted) {
+      this.wanted = wanted;
+    }
+
+    void run() throws Exception {
+      FetchConsumeOptions fetchOptions = FetchConsumeOptions.builder()
+          .maxMessages(wanted).expiresIn(options.pullWait().toMillis()).build();
+      try (FetchConsumer fetch = context.fetch(fetchOptions)) {
+        Message message;
+        while (running.get() && (message = fetch.nextMessage()) != null) {
+          dispatch(message);
+        }
+      }
+    }
+
+    private void dispatch(Message message) {
+      dispatched++;
+      workers.execute(() -> {
+        try {
+          runner.run(message);
+        } finally {
+          freeHandlers.release();
+        }
+      });
+    }
+
+    int unused() {
+      return wanted - dispatched;
+    }
+  }
+
+  private void logPullFailure(int failures, Exception e) {
+    String text = "pull from %s/%s failed (%s); retrying with backoff until it works";
+    if (failures == 1) {
+      LOG.warnf(text, stream(), durable(), e.toString());
+    } else {
+      LOG.debugf(text, stream(), durable(), e.toString());
+    }
+  }
+
+  static Duration retryDelay(int failures) {
+    long millis = RETRY_MIN.toMillis() << Math.min(failures - 1, 10);
+    return Duration.ofMillis(Math.min(millis, RETRY_MAX.toMillis()));
+  }
+
+  private static boolean sleep(Duration delay) {
+    try {
+      Thread.sleep(delay.toMillis());
+      return true;
+    } catch (InterruptedException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Stops pulling, lets running handlers finish and settle (up to the shutdown grace), then stops the
+   * heartbeats. Messages pulled but not handled are left unacked, so the server redelivers them after
+   * the ack wait. Does not close the bus connection. Do not call from inside a handler.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    running.set(false);
+    puller.interrupt();
+    try {
+      puller.join(options.pullWait().plusSeconds(5).toMillis());
+      workers.shutdown();
+      if (!workers.awaitTermination(options.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warnf("handlers of %s/%s still running after %s; interrupting them, their messages will be"
+            + " redelivered", stream(), durable(), options.shutdownGrace());
+        workers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      workers.shutdownNow();
+    } finally {
+      heartbeats.shutdownNow();
+    }
+    LOG.infof("stopped consuming %s/%s", stream(), durable());
+  }
+
+  private static ThreadFactory threads(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}
