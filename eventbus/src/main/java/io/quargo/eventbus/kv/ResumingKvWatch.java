@@ -1,7 +1,6 @@
 package io.quargo.eventbus.kv;
 
 import io.nats.client.Connection;
-import io.nats.client.ConnectionListener;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
 import io.nats.client.api.KeyValueEntry;
@@ -9,6 +8,7 @@ import io.nats.client.api.KeyValueOperation;
 import io.nats.client.api.KeyValueWatchOption;
 import io.nats.client.api.KeyValueWatcher;
 import io.nats.client.impl.NatsKeyValueWatchSubscription;
+import io.quargo.eventbus.ReconnectResumer;
 import java.io.IOException;
 import org.jboss.logging.Logger;
 
@@ -19,10 +19,9 @@ import org.jboss.logging.Logger;
  * long. Two subscriptions may overlap during a resume: revisions at or below the last one delivered are
  * dropped, and since each subscription is gap-free from its start, the merged stream is too.
  */
-final class ResumingKvWatch implements KvWatch, ConnectionListener {
+final class ResumingKvWatch implements KvWatch {
   private static final Logger LOG = Logger.getLogger(ResumingKvWatch.class);
 
-  private final Connection connection;
   private final KeyValue kv;
   private final String bucket;
   private final String pattern;
@@ -34,10 +33,10 @@ final class ResumingKvWatch implements KvWatch, ConnectionListener {
   private boolean skipDeletesUntilInitialDone;
   private boolean closed;
   private NatsKeyValueWatchSubscription subscription;
+  private ReconnectResumer resumer;
 
-  private ResumingKvWatch(Connection connection, KeyValue kv, String bucket, String pattern, KvWatchStart start,
+  private ResumingKvWatch(KeyValue kv, String bucket, String pattern, KvWatchStart start,
       KvWatchListener listener) {
-    this.connection = connection;
     this.kv = kv;
     this.bucket = bucket;
     this.pattern = pattern;
@@ -47,7 +46,7 @@ final class ResumingKvWatch implements KvWatch, ConnectionListener {
 
   static KvWatch start(Connection connection, KeyValue kv, String bucket, String pattern, KvWatchStart start,
       KvWatchListener listener) throws IOException, JetStreamApiException, InterruptedException {
-    ResumingKvWatch watch = new ResumingKvWatch(connection, kv, bucket, pattern, start, listener);
+    ResumingKvWatch watch = new ResumingKvWatch(kv, bucket, pattern, start, listener);
     NatsKeyValueWatchSubscription first;
     switch (start.kind()) {
       case CURRENT_VALUES -> {
@@ -68,7 +67,8 @@ final class ResumingKvWatch implements KvWatch, ConnectionListener {
     synchronized (watch.lock) {
       watch.subscription = first;
     }
-    connection.addConnectionListener(watch);
+    watch.resumer = ReconnectResumer.register(connection, "KV watch " + bucket + " " + pattern,
+        watch::resume, watch::isClosed);
     return watch;
   }
 
@@ -125,41 +125,24 @@ final class ResumingKvWatch implements KvWatch, ConnectionListener {
     }
   }
 
-  @Override
-  public void connectionEvent(Connection conn, Events event) {
-    if (event == Events.RECONNECTED) {
-      Thread resumer = new Thread(this::resume, "quargo-kv-watch-resume-" + bucket);
-      resumer.setDaemon(true);
-      resumer.start();
+  /** Subscribes again after the last revision delivered; false once the watch is closed. */
+  private boolean resume() throws IOException, JetStreamApiException, InterruptedException {
+    long from;
+    boolean nothingSeen;
+    synchronized (lock) {
+      if (closed) {
+        return false;
+      }
+      from = lastRevision;
+      nothingSeen = start.kind() == KvWatchStart.Kind.CURRENT_VALUES && lastRevision == 0;
     }
+    swapTo(nothingSeen ? kv.watch(pattern, new Watcher()) : subscribeAfter(from));
+    return true;
   }
 
-  /** Subscribes again after the last revision delivered, retrying while JetStream comes back up. */
-  private void resume() {
-    for (int attempt = 1; ; attempt++) {
-      long from;
-      boolean nothingSeen;
-      synchronized (lock) {
-        if (closed) {
-          return;
-        }
-        from = lastRevision;
-        nothingSeen = start.kind() == KvWatchStart.Kind.CURRENT_VALUES && lastRevision == 0;
-      }
-      try {
-        NatsKeyValueWatchSubscription next = nothingSeen ? kv.watch(pattern, new Watcher()) : subscribeAfter(from);
-        swapTo(next);
-        LOG.debugf("watch on KV bucket '%s' (%s) resumed after revision %d", bucket, pattern, from);
-        return;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (Exception e) {
-        LOG.debugf("resuming watch on KV bucket '%s' failed (attempt %d): %s", bucket, attempt, e.toString());
-        if (!pause(Math.min(5000L, 250L * attempt))) {
-          return;
-        }
-      }
+  private boolean isClosed() {
+    synchronized (lock) {
+      return closed;
     }
   }
 
@@ -176,16 +159,6 @@ final class ResumingKvWatch implements KvWatch, ConnectionListener {
       }
     }
     unsubscribe(old);
-  }
-
-  private static boolean pause(long millis) {
-    try {
-      Thread.sleep(millis);
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 
   private static void unsubscribe(NatsKeyValueWatchSubscription sub) {
@@ -206,7 +179,7 @@ final class ResumingKvWatch implements KvWatch, ConnectionListener {
       closed = true;
       current = subscription;
     }
-    connection.removeConnectionListener(this);
+    resumer.close();
     unsubscribe(current);
   }
 }

@@ -14,28 +14,41 @@ import io.quargo.core.resource.ResourceWatcher;
 import io.quargo.core.resource.WatchEvent;
 import io.quargo.core.resource.WatchEvent.Type;
 import io.quargo.eventbus.BusConnection;
+import io.quargo.eventbus.ReconnectResumer;
 import java.io.IOException;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
  * A watch over a KV stream with an ordered consumer starting right after a revision: every later
- * change once, in order, across reconnects (the ordered consumer re-creates itself from the last
- * sequence it delivered).
+ * change once, in order. After a reconnect it resubscribes from the last revision delivered (see
+ * {@link ReconnectResumer}); overlapping subscriptions are harmless since revisions at or below the
+ * last one delivered are dropped.
  */
 final class KvResourceWatch implements ResourceStore.Watch {
   private static final Logger LOG = Logger.getLogger(KvResourceWatch.class);
 
   private final BusConnection bus;
+  private final String stream;
+  private final String filter;
   private final Map<String, Long> alreadySent;
   private final ResourceWatcher watcher;
-  private Dispatcher dispatcher;
+  private final Dispatcher dispatcher;
+  private final Object lock = new Object();
+  private long lastRevision;
+  private boolean closed;
   private JetStreamSubscription subscription;
+  private ReconnectResumer resumer;
 
-  private KvResourceWatch(BusConnection bus, Map<String, Long> alreadySent, ResourceWatcher watcher) {
+  private KvResourceWatch(BusConnection bus, String stream, String filter, long startAfter,
+      Map<String, Long> alreadySent, ResourceWatcher watcher) {
     this.bus = bus;
+    this.stream = stream;
+    this.filter = filter;
+    this.lastRevision = startAfter;
     this.alreadySent = alreadySent;
     this.watcher = watcher;
+    this.dispatcher = bus.nats().createDispatcher();
   }
 
   /**
@@ -44,36 +57,74 @@ final class KvResourceWatch implements ResourceStore.Watch {
    */
   static KvResourceWatch start(BusConnection bus, String stream, String filter, long startAfter,
       Map<String, Long> alreadySent, ResourceWatcher watcher) {
-    KvResourceWatch watch = new KvResourceWatch(bus, alreadySent, watcher);
-    watch.dispatcher = bus.nats().createDispatcher();
+    KvResourceWatch watch = new KvResourceWatch(bus, stream, filter, startAfter, alreadySent, watcher);
+    try {
+      watch.subscription = watch.subscribeAfter(startAfter);
+    } catch (IOException | JetStreamApiException e) {
+      bus.nats().closeDispatcher(watch.dispatcher);
+      throw NatsResourceStore.unavailable("cannot watch " + filter, e);
+    }
+    watch.resumer = ReconnectResumer.register(bus.nats(), "watch " + filter, watch::resume, watch::isClosed);
+    return watch;
+  }
+
+  private JetStreamSubscription subscribeAfter(long revision) throws IOException, JetStreamApiException {
     PushSubscribeOptions options = PushSubscribeOptions.builder()
         .stream(stream)
         .ordered(true)
         .configuration(ConsumerConfiguration.builder()
             .deliverPolicy(DeliverPolicy.ByStartSequence)
-            .startSequence(startAfter + 1)
+            .startSequence(revision + 1)
             .build())
         .build();
-    try {
-      watch.subscription = bus.jetStream().subscribe(filter, watch.dispatcher, watch::onMessage, false, options);
-    } catch (IOException | JetStreamApiException e) {
-      bus.nats().closeDispatcher(watch.dispatcher);
-      throw NatsResourceStore.unavailable("cannot watch " + filter, e);
+    return bus.jetStream().subscribe(filter, dispatcher, this::onMessage, false, options);
+  }
+
+  private boolean resume() throws IOException, JetStreamApiException {
+    long from;
+    synchronized (lock) {
+      if (closed) {
+        return false;
+      }
+      from = lastRevision;
     }
-    return watch;
+    JetStreamSubscription next = subscribeAfter(from);
+    JetStreamSubscription old;
+    synchronized (lock) {
+      old = closed ? next : subscription;
+      if (!closed) {
+        subscription = next;
+      }
+    }
+    unsubscribe(old);
+    return true;
+  }
+
+  private boolean isClosed() {
+    synchronized (lock) {
+      return closed;
+    }
   }
 
   private void onMessage(Message message) {
     long revision = message.metaData().streamSequence();
     String key = keyOf(message.getSubject());
-    Long sent = alreadySent.remove(key);
-    if (sent != null && sent >= revision) {
-      return;
-    }
-    try {
-      watcher.onEvent(new WatchEvent(typeOf(message.getHeaders()), resourceOf(message, revision)));
-    } catch (RuntimeException e) {
-      LOG.warnf("watcher failed on %s at revision %d: %s", key, revision, e.toString());
+    synchronized (lock) {
+      if (closed || revision <= lastRevision) {
+        return;
+      }
+      lastRevision = revision;
+      // the initial list already held this key at revision `sent`: drop what led up to it
+      Long sent = alreadySent.get(key);
+      if (sent != null && revision <= sent) {
+        return;
+      }
+      alreadySent.remove(key);
+      try {
+        watcher.onEvent(new WatchEvent(typeOf(message.getHeaders()), resourceOf(message, revision)));
+      } catch (RuntimeException e) {
+        LOG.warnf("watcher failed on %s at revision %d: %s", key, revision, e.toString());
+      }
     }
   }
 
@@ -108,13 +159,26 @@ final class KvResourceWatch implements ResourceStore.Watch {
 
   @Override
   public void close() {
+    JetStreamSubscription current;
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      current = subscription;
+    }
+    resumer.close();
+    unsubscribe(current);
+    bus.nats().closeDispatcher(dispatcher);
+  }
+
+  private void unsubscribe(JetStreamSubscription sub) {
     try {
-      if (subscription != null && subscription.isActive()) {
-        dispatcher.unsubscribe(subscription);
+      if (sub != null && sub.isActive()) {
+        dispatcher.unsubscribe(sub);
       }
     } catch (RuntimeException e) {
-      LOG.debugf("unsubscribe on close failed: %s", e.toString());
+      LOG.debugf("unsubscribing a watch failed: %s", e.toString());
     }
-    bus.nats().closeDispatcher(dispatcher);
   }
 }
