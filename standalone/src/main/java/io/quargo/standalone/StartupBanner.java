@@ -34,7 +34,9 @@ public class StartupBanner {
 
   // Quarkus fires this one asynchronously, once the port is bound; the bus is up by then
   void onHttpStart(@ObservesAsync HttpServerStart event) {
-    String api = "http://" + event.options().getHost() + ":" + event.options().getPort();
+    int port = event.options().getPort();
+    // tests ask for a random port, which these options do not resolve
+    String api = "http://" + event.options().getHost() + ":" + (port > 0 ? Integer.toString(port) : "<random>");
     LOG.infof("Quargo %s standalone: API on %s (try %s/api/v1/version); %s", version, api, api, bus.get().describe());
   }
 
