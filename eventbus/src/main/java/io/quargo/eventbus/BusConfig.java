@@ -38,6 +38,10 @@ public record BusConfig(
 
   public static final String PREFIX = "quargo.bus.";
   public static final String DEFAULT_URL = "nats://127.0.0.1:4222";
+  /** Every key {@link #from} reads, after {@link #PREFIX}; config systems that map env vars need the list. */
+  public static final List<String> KEYS = List.of("url", "token", "user", "password",
+      "creds-file", "tls.ca-file", "tls.cert-file", "tls.key-file", "connection-name", "connect-timeout",
+      "reconnect-wait", "reconnect-wait-max", "max-reconnects");
 
   public BusConfig {
     urls = List.copyOf(urls);
@@ -88,7 +92,7 @@ public record BusConfig(
   @Override
   public String toString() {
     String auth = token != null ? "token" : user != null ? "user " + user : credsFile != null ? "creds " + credsFile : "none";
-    return "BusConfig{urls=" + urls + ", auth=" + auth + ", tls=" + (tls != null) + ", name=" + connectionName + "}";
+    return "BusConfig{urls=" + Redaction.urls(urls.toString()) + ", auth=" + auth + ", tls=" + (tls != null) + ", name=" + connectionName + "}";
   }
 
   private static int parseInt(String key, String value) {

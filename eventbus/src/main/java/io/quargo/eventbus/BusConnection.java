@@ -40,7 +40,7 @@ public final class BusConnection implements AutoCloseable {
         .reconnectDelayHandler(attempt -> backoff(config, attempt))
         // 0 = never queue publishes while disconnected (-1 would mean unbounded): fail loudly instead
         .reconnectBufferSize(0)
-        .connectionListener(BusConnection::logTransition)
+        .connectionListener(new TransitionLog())
         .errorListener(new BusErrorListener());
     if (config.token() != null) {
       options.token(config.token().toCharArray());
@@ -60,7 +60,7 @@ public final class BusConnection implements AutoCloseable {
       connection.requireJetStream();
       return connection;
     } catch (IOException e) {
-      throw new BusException("cannot connect to NATS at " + config.urls() + ": " + e.getMessage()
+      throw new BusException("cannot connect to NATS at " + Redaction.urls(config.urls().toString()) + ": " + e.getMessage()
           + ". Is nats-server running with JetStream (-js)? Set quargo.bus.url (or NATS_URL) to its address.", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -88,7 +88,7 @@ public final class BusConnection implements AutoCloseable {
   public Health health() {
     Connection.Status status = nats.getStatus();
     if (status != Connection.Status.CONNECTED) {
-      return new Health(false, status.name(), null, "not connected to " + config.urls());
+      return new Health(false, status.name(), null, "not connected to " + Redaction.urls(config.urls().toString()));
     }
     String version = nats.getServerInfo().getVersion();
     try {
@@ -130,12 +130,23 @@ public final class BusConnection implements AutoCloseable {
     }
   }
 
-  private static void logTransition(Connection conn, ConnectionListener.Events event) {
-    switch (event) {
-      case DISCONNECTED -> LOG.warnf("bus disconnected (servers %s); reconnecting", conn.getServers());
-      case RECONNECTED -> LOG.infof("bus reconnected to %s", conn.getConnectedUrl());
-      case CLOSED -> LOG.debug("bus connection closed");
-      default -> LOG.debugf("bus connection event %s", event);
+  /** Logs connection changes; a failed first connect is reported by the exception alone. */
+  private static final class TransitionLog implements ConnectionListener {
+    private volatile boolean connectedOnce;
+
+    @Override
+    public void connectionEvent(Connection conn, ConnectionListener.Events event) {
+      switch (event) {
+        case CONNECTED -> connectedOnce = true;
+        case DISCONNECTED -> {
+          if (connectedOnce) {
+            LOG.warnf("bus disconnected (servers %s); reconnecting", Redaction.urls(conn.getServers().toString()));
+          }
+        }
+        case RECONNECTED -> LOG.infof("bus reconnected to %s", Redaction.urls(conn.getConnectedUrl()));
+        case CLOSED -> LOG.debug("bus connection closed");
+        default -> LOG.debugf("bus connection event %s", event);
+      }
     }
   }
 

@@ -60,7 +60,7 @@ final class KvResourceWatch implements ResourceStore.Watch {
     KvResourceWatch watch = new KvResourceWatch(bus, stream, filter, startAfter, alreadySent, watcher);
     try {
       watch.subscription = watch.subscribeAfter(startAfter);
-    } catch (IOException | JetStreamApiException e) {
+    } catch (IOException | JetStreamApiException | IllegalStateException e) {
       bus.nats().closeDispatcher(watch.dispatcher);
       throw NatsResourceStore.unavailable("cannot watch " + filter, e);
     }

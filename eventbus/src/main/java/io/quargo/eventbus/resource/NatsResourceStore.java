@@ -90,7 +90,7 @@ public final class NatsResourceStore implements ResourceStore {
         sub.unsubscribe();
       }
       return new ResourceList(items, Long.toString(revision));
-    } catch (IOException | JetStreamApiException e) {
+    } catch (IOException | JetStreamApiException | IllegalStateException e) {
       throw unavailable("cannot list " + kind.plural(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -198,7 +198,7 @@ public final class NatsResourceStore implements ResourceStore {
         return Optional.empty();
       }
       return Optional.of(toResource(entry));
-    } catch (IOException | JetStreamApiException e) {
+    } catch (IOException | JetStreamApiException | IllegalStateException e) {
       throw unavailable("cannot read " + kind.kind() + " " + key, e);
     }
   }

@@ -62,7 +62,7 @@ final class ResourceBuckets {
         .withDescription("Quargo " + kind.kind() + " resources"));
     try {
       return bus.nats().keyValue(name);
-    } catch (IOException e) {
+    } catch (IOException | IllegalStateException e) {
       throw new BusException("cannot open the KV bucket " + name + " for " + kind.kind()
           + " resources: " + e.getMessage(), e);
     }

@@ -15,7 +15,9 @@ import java.util.Optional;
 
 /**
  * Writes resources to their KV stream as KV itself does (subject {@code $KV.<bucket>.<key>}), plus
- * our event-type header and, for deletions, the last state in the delete marker's body.
+ * our event-type header and, for deletions, the last state in the delete marker's body. While the
+ * connection is down jnats throws IllegalStateException (we keep no reconnect buffer): that is
+ * UNAVAILABLE, like an I/O error.
  */
 final class ResourceWriter {
   static final String EVENT_HEADER = "Quargo-Event";
@@ -53,7 +55,7 @@ final class ResourceWriter {
         return Optional.empty();
       }
       throw NatsResourceStore.unavailable("cannot write " + kind.kind() + " " + key, e);
-    } catch (IOException e) {
+    } catch (IOException | IllegalStateException e) {
       throw NatsResourceStore.unavailable("cannot write " + kind.kind() + " " + key, e);
     }
   }
@@ -67,7 +69,7 @@ final class ResourceWriter {
         return Optional.empty();
       }
       throw NatsResourceStore.unavailable("cannot read " + kind.kind() + " " + key, e);
-    } catch (IOException e) {
+    } catch (IOException | IllegalStateException e) {
       throw NatsResourceStore.unavailable("cannot read " + kind.kind() + " " + key, e);
     }
   }

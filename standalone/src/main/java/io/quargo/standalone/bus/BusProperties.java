@@ -12,9 +12,7 @@ final class BusProperties {
    * Keys looked up by name as well, so that environment variables such as {@code QUARGO_BUS_CONNECT_TIMEOUT}
    * map onto them: an env-only key cannot be told apart from {@code quargo.bus.connect.timeout} by its name.
    */
-  static final List<String> KNOWN_KEYS = List.of("url", "token", "user", "password", "creds-file",
-      "tls.ca-file", "tls.cert-file", "tls.key-file", "connection-name", "connect-timeout",
-      "reconnect-wait", "reconnect-wait-max", "max-reconnects");
+  static final List<String> KNOWN_KEYS = BusConfig.KEYS;
 
   private BusProperties() {}
 

@@ -1,5 +1,6 @@
 package io.quargo.standalone.bus;
 
+import io.quargo.eventbus.Redaction;
 import io.quargo.eventbus.BusConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

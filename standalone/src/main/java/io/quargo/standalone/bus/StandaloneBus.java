@@ -1,5 +1,6 @@
 package io.quargo.standalone.bus;
 
+import io.quargo.eventbus.Redaction;
 import io.quargo.eventbus.BusConfig;
 import io.quargo.eventbus.BusConnection;
 import io.quargo.standalone.nats.ChildNatsServer;

@@ -1,4 +1,4 @@
-package io.quargo.standalone.bus;
+package io.quargo.eventbus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

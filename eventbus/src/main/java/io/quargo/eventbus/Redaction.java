@@ -1,4 +1,4 @@
-package io.quargo.standalone.bus;
+package io.quargo.eventbus;
 
 import java.util.regex.Pattern;
 
