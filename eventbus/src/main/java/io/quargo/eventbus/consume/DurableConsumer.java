@@ -2,14 +2,15 @@ package io.quargo.eventbus.consume;
 
 import io.nats.client.Connection;
 import io.nats.client.ConsumerContext;
-import io.nats.client.FetchConsumeOptions;
-import io.nats.client.FetchConsumer;
 import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
+import io.nats.client.PullSubscribeOptions;
 import io.quargo.eventbus.BusConnection;
 import io.quargo.eventbus.BusException;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -39,7 +40,7 @@ public final class DurableConsumer implements AutoCloseable {
   private static final Duration RETRY_MAX = Duration.ofSeconds(5);
 
   private final BusConnection bus;
-  private final ConsumerContext context;
+  private final JetStreamSubscription subscription;
   private final ConsumerSettings settings;
   private final ConsumerOptions options;
   private final Semaphore freeHandlers;
@@ -50,10 +51,10 @@ public final class DurableConsumer implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean(false);
   private final Thread puller;
 
-  private DurableConsumer(BusConnection bus, ConsumerContext context, ConsumerSettings settings,
-      DeliveryHandler handler, ConsumerOptions options) {
+  private DurableConsumer(BusConnection bus, JetStreamSubscription subscription,
+      ConsumerSettings settings, DeliveryHandler handler, ConsumerOptions options) {
     this.bus = bus;
-    this.context = context;
+    this.subscription = subscription;
     this.settings = settings;
     this.options = options;
     String name = settings.stream() + "/" + settings.durable();
@@ -84,7 +85,14 @@ public final class DurableConsumer implements AutoCloseable {
           + "' at " + bus.config().urls() + ": " + e.getMessage(), e);
     }
     ConsumerSettings settings = ConsumerSettings.from(context.getCachedConsumerInfo());
-    DurableConsumer consumer = new DurableConsumer(bus, context, settings, handler, options);
+    JetStreamSubscription subscription;
+    try {
+      subscription = bus.jetStream().subscribe(null, PullSubscribeOptions.bind(stream, durable));
+    } catch (IOException | JetStreamApiException e) {
+      throw new BusException("cannot bind to durable consumer '" + durable + "' on stream '" + stream + "': "
+          + e.getMessage(), e);
+    }
+    DurableConsumer consumer = new DurableConsumer(bus, subscription, settings, handler, options);
     consumer.puller.start();
     LOG.infof("consuming %s/%s (ack wait %s, max deliver %s, %d handler(s))", stream, durable,
         settings.ackWait(), settings.maxDeliverText(), options.concurrency());
@@ -129,9 +137,10 @@ public final class DurableConsumer implements AutoCloseable {
           LOG.infof("pulling %s/%s again", stream(), durable());
         }
         failures = 0;
-      } catch (InterruptedException e) {
-        break;
-      } catch (Exception e) {
+      } catch (RuntimeException e) {
+        if (!running.get() || Thread.currentThread().isInterrupted()) {
+          break;
+        }
         if (bus.nats().getStatus() == Connection.Status.CLOSED) {
           LOG.warnf("bus connection closed; %s/%s stops pulling, unacked messages will be redelivered",
               stream(), durable());
@@ -158,14 +167,11 @@ public final class DurableConsumer implements AutoCloseable {
       this.wanted = wanted;
     }
 
-    void run() throws Exception {
-      FetchConsumeOptions fetchOptions = FetchConsumeOptions.builder()
-          .maxMessages(wanted).expiresIn(options.pullWait().toMillis()).build();
-      try (FetchConsumer fetch = context.fetch(fetchOptions)) {
-        Message message;
-        while (running.get() && (message = fetch.nextMessage()) != null) {
-          dispatch(message);
-        }
+    void run() {
+      // one long-lived pull subscription: a fetch per pull would subscribe and unsubscribe each time
+      Iterator<Message> messages = subscription.iterate(wanted, options.pullWait());
+      while (running.get() && messages.hasNext()) {
+        dispatch(messages.next());
       }
     }
 
@@ -233,8 +239,17 @@ public final class DurableConsumer implements AutoCloseable {
       workers.shutdownNow();
     } finally {
       heartbeats.shutdownNow();
+      unsubscribe();
     }
     LOG.infof("stopped consuming %s/%s", stream(), durable());
+  }
+
+  private void unsubscribe() {
+    try {
+      subscription.unsubscribe();
+    } catch (RuntimeException e) {
+      LOG.debugf("unsubscribing from %s/%s failed: %s", stream(), durable(), e.toString());
+    }
   }
 
   private static ThreadFactory threads(String prefix) {
