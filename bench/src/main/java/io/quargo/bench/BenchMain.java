@@ -18,10 +18,11 @@ public final class BenchMain {
   private BenchMain() {}
 
   public static void main(String[] args) throws Exception {
-    ChainedOptionsBuilder options = new OptionsBuilder()
-        .parent(new CommandLineOptions(args))
-        .include(BenchMain.class.getPackageName() + ".*Benchmark")
-        .shouldFailOnError(true);
+    CommandLineOptions cli = new CommandLineOptions(args);
+    ChainedOptionsBuilder options = new OptionsBuilder().parent(cli).shouldFailOnError(true);
+    if (cli.getIncludes().isEmpty()) {
+      options.include(BenchMain.class.getPackageName() + ".*Benchmark");
+    }
     Collection<RunResult> results = new Runner(options.build()).run();
     System.out.println(report(results));
   }
