@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -15,18 +16,20 @@ final class BinaryNatsServer implements NatsTestServer {
   private final Path binary;
   private final Path storeDir;
   private final int port;
+  private final List<String> extraConfig;
   private NatsServerRunner runner;
 
-  private BinaryNatsServer(Path binary, Path storeDir, int port) {
+  private BinaryNatsServer(Path binary, Path storeDir, int port, List<String> extraConfig) {
     this.binary = binary;
     this.storeDir = storeDir;
     this.port = port;
+    this.extraConfig = List.copyOf(extraConfig);
   }
 
-  static BinaryNatsServer launch(Path binary) {
+  static BinaryNatsServer launch(Path binary, List<String> extraConfig) {
     try {
-      BinaryNatsServer server =
-          new BinaryNatsServer(binary, Files.createTempDirectory("quargo-nats-"), freePort());
+      BinaryNatsServer server = new BinaryNatsServer(
+          binary, Files.createTempDirectory("quargo-nats-"), freePort(), extraConfig);
       server.start();
       return server;
     } catch (IOException e) {
@@ -54,14 +57,23 @@ final class BinaryNatsServer implements NatsTestServer {
     if (runner != null) {
       return;
     }
+    List<String> config = new ArrayList<>(List.of("jetstream {", "  store_dir: \"" + storeDir + "\"", "}"));
+    config.addAll(extraConfig);
+    NatsServerRunner.Builder builder = NatsServerRunner.builder()
+        .executablePath(binary)
+        .port(port)
+        .jetstream(true)
+        .output(new QuietOutput())
+        .configInserts(config);
+    if (!extraConfig.isEmpty()) {
+      // auth or TLS in the extra config would fail the runner's plain connect check
+      builder.skipConnectValidate();
+    }
     try {
-      runner = NatsServerRunner.builder()
-          .executablePath(binary)
-          .port(port)
-          .jetstream(true)
-          .output(new QuietOutput())
-          .configInserts(List.of("jetstream {", "  store_dir: \"" + storeDir + "\"", "}"))
-          .build();
+      runner = builder.build();
+      if (!extraConfig.isEmpty()) {
+        awaitPort();
+      }
     } catch (IOException e) {
       throw new IllegalStateException("could not start " + binary + " on port " + port + ": " + e.getMessage(), e);
     }
@@ -89,6 +101,23 @@ final class BinaryNatsServer implements NatsTestServer {
     } catch (IOException ignored) {
       // a temp directory left behind is harmless
     }
+  }
+
+  /** Waits until the server accepts TCP connections (what the skipped connect check would do). */
+  private void awaitPort() throws IOException {
+    for (int attempt = 0; attempt < 200; attempt++) {
+      try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+        return;
+      } catch (IOException notYet) {
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted while waiting for nats-server on port " + port, e);
+        }
+      }
+    }
+    throw new IOException("nats-server did not accept connections on port " + port + " within 10 s");
   }
 
   private static int freePort() throws IOException {

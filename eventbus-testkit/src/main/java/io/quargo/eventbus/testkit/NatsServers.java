@@ -39,7 +39,7 @@ public final class NatsServers {
   public static NatsTestServer dedicated() {
     Optional<Path> binary = findBinary();
     if (binary.isPresent()) {
-      return BinaryNatsServer.launch(binary.get());
+      return BinaryNatsServer.launch(binary.get(), List.of());
     }
     if (ContainerNatsServer.dockerAvailable()) {
       return ContainerNatsServer.launch();
@@ -48,6 +48,18 @@ public final class NatsServers {
         "No NATS server for tests: set NATS_URL to a JetStream-enabled server, start a Docker engine,"
             + " or install nats-server (bin/ensure-nats-server, or apt-get install -y nats-server)."
             + " Looked for the binary in: " + String.join(", ", candidates()));
+  }
+
+  /**
+   * A private nats-server binary with extra server configuration lines (auth, TLS, limits). Needs the
+   * binary: a container or NATS_URL cannot take the test's configuration. The caller closes it; when
+   * the configuration needs auth or TLS, the caller also checks the server is up by connecting.
+   */
+  public static NatsTestServer dedicated(List<String> serverConfig) {
+    Path binary = findBinary().orElseThrow(() -> new IllegalStateException(
+        "this test configures its own nats-server and needs the binary: install nats-server"
+            + " (bin/ensure-nats-server) or set nats_server_path. Looked in: " + String.join(", ", candidates())));
+    return BinaryNatsServer.launch(binary, serverConfig);
   }
 
   /** The nats-server binary: $nats_server_path, then PATH, then where bin/ensure-nats-server puts it. */
