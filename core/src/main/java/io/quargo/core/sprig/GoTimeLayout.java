@@ -117,7 +117,7 @@ public final class GoTimeLayout {
 
   private static String zoneName(ZonedDateTime t) {
     if (t.getZone().equals(ZoneOffset.UTC) || t.getZone().getId().equals("UTC")) return "UTC";
-    String name = t.getZone().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+    String name = java.time.format.DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH).format(t);
     if (t.getZone() instanceof ZoneOffset || name.startsWith("GMT") || name.contains("/")) {
       return offset(t, "-0700");
     }
