@@ -67,12 +67,12 @@ class TemplateFuzzProperties {
     runs(text);
   }
 
-  @Property(tries = 60_000, shrinking = ShrinkingMode.OFF)
+  @Property(tries = 20_000, shrinking = ShrinkingMode.OFF)
   void functionCallsFailOnlyWithTemplateException(@ForAll("calls") String text) {
     runs(text);
   }
 
-  @Property(tries = 40_000, shrinking = ShrinkingMode.OFF)
+  @Property(tries = 10_000, shrinking = ShrinkingMode.OFF)
   void randomStringsFailOnlyWithTemplateException(@ForAll String text) {
     runs(text);
     runs("{{" + text + "}}");
