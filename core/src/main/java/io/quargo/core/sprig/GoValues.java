@@ -17,14 +17,27 @@ import java.util.Map;
 public final class GoValues {
   private GoValues() {}
 
-  /** Converts Java and Jackson values to the Go-like model; JSON numbers become float64 as Go's json does. */
+  /** Deeper input (or a cycle) is refused; Jackson refuses deeper JSON too. */
+  public static final int MAX_DEPTH = 1000;
+
+  /**
+   * Converts Java and Jackson values to the Go-like model; JSON numbers become float64 as Go's json
+   * does. Maps and lists are copied, so templates may mutate them (sprig's set) without side effects.
+   */
   public static Object normalize(Object v) {
+    return normalize(v, 0);
+  }
+
+  private static Object normalize(Object v, int depth) {
+    if (depth > MAX_DEPTH) {
+      throw new IllegalArgumentException("data nested deeper than " + MAX_DEPTH + " levels");
+    }
     if (v == null || v instanceof String || v instanceof Long || v instanceof Double
         || v instanceof Boolean || v instanceof GoTime) {
       return v;
     }
     if (v instanceof JsonNode node) {
-      return fromJson(node);
+      return fromJson(node, depth);
     }
     if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
       return ((Number) v).longValue();
@@ -43,25 +56,28 @@ public final class GoValues {
     }
     if (v instanceof Map<?, ?> m) {
       Map<String, Object> out = new LinkedHashMap<>();
-      m.forEach((k, val) -> out.put(String.valueOf(k), normalize(val)));
+      m.forEach((k, val) -> out.put(String.valueOf(k), normalize(val, depth + 1)));
       return out;
     }
     if (v instanceof Iterable<?> it) {
       List<Object> out = new ArrayList<>();
-      it.forEach(e -> out.add(normalize(e)));
+      it.forEach(e -> out.add(normalize(e, depth + 1)));
       return out;
     }
     if (v instanceof Object[] arr) {
       List<Object> out = new ArrayList<>(arr.length);
       for (Object e : arr) {
-        out.add(normalize(e));
+        out.add(normalize(e, depth + 1));
       }
       return out;
     }
     return v.toString();
   }
 
-  private static Object fromJson(JsonNode node) {
+  private static Object fromJson(JsonNode node, int depth) {
+    if (depth > MAX_DEPTH) {
+      throw new IllegalArgumentException("data nested deeper than " + MAX_DEPTH + " levels");
+    }
     switch (node.getNodeType()) {
       case NULL: case MISSING: return null;
       case BOOLEAN: return node.booleanValue();
@@ -69,7 +85,7 @@ public final class GoValues {
       case STRING: return node.textValue();
       case ARRAY: {
         List<Object> out = new ArrayList<>(node.size());
-        node.forEach(e -> out.add(fromJson(e)));
+        node.forEach(e -> out.add(fromJson(e, depth + 1)));
         return out;
       }
       case OBJECT: {
@@ -77,7 +93,7 @@ public final class GoValues {
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
         while (fields.hasNext()) {
           Map.Entry<String, JsonNode> e = fields.next();
-          out.put(e.getKey(), fromJson(e.getValue()));
+          out.put(e.getKey(), fromJson(e.getValue(), depth + 1));
         }
         return out;
       }

@@ -35,6 +35,7 @@ public final class Sprig {
     EncodingFunctions.register(r);
     RegexFunctions.register(r);
     FlowFunctions.register(r);
+    RandomFunctions.register(r);
     this.functions = Collections.unmodifiableMap(all);
   }
 
@@ -69,6 +70,13 @@ public final class Sprig {
       throw SprigException.failed(name, f.getMessage());
     } catch (GoTimeParser.SprigTimeError t) {
       throw SprigException.failed(name, t.getMessage());
+    } catch (SprigException s) {
+      throw s;
+    } catch (StackOverflowError s) {
+      throw SprigException.failed(name, "value nested too deeply");
+    } catch (RuntimeException bug) {
+      // A bug of ours must still reach the caller as a sprig error, never as a raw Java exception.
+      throw SprigException.failed(name, "internal error: " + bug);
     }
     checkSize(name, result);
     return result;

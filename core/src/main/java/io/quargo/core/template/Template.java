@@ -58,11 +58,21 @@ public final class Template {
     if (root == null) {
       throw TemplateException.plain(name, "no template \"" + templateName + "\" associated with template \"" + name + "\"");
     }
-    Object dot = GoValues.normalize(data);
+    Object dot;
+    try {
+      dot = GoValues.normalize(data);
+    } catch (IllegalArgumentException e) {
+      throw TemplateException.plain(name, e.getMessage());
+    }
     if (dot == null) dot = Executor.MISSING;
     Executor ex = new Executor(this, templateName);
     ex.push("$", dot);
-    ex.walk(dot, root);
+    try {
+      ex.walk(dot, root);
+    } catch (StackOverflowError e) {
+      // Depth limits should make this unreachable; it stays a template error if they do not.
+      throw TemplateException.plain(name, "execution nested too deeply");
+    }
     return ex.out.toString();
   }
 }

@@ -47,7 +47,7 @@ class TemplateFuzzProperties {
 
   private static final List<String> ARGS = List.of(".a", ".a.b", ".s", ".n", ".z", ".l", ".m", ".m.k", "$",
       "1", "0", "-1", "3", "1.5", "\"s\"", "\"%d|%s|%v\"", "\"a,b\"", "\",\"", "(list 1 \"x\" 2.5)",
-      "(dict \"k\" 1 \"j\" (list))", "nil", "true", "now", "\"(a+)+$\"", "\"\"", "100000", "\"2006-01-02\"",
+      "(dict \"k\" 1 \"j\" (list))", "nil", "true", "now", "\"(a+)+$\"", "\"\"", "1000", "\"2006-01-02\"",
       "(until 3)", "\"1h\"", "\"e30=\"", "\"{\\\"a\\\":1}\"", "'x'");
 
   /** Function calls with plausible arguments, so most inputs get past the parser into execution. */
@@ -86,7 +86,7 @@ class TemplateFuzzProperties {
         assertThat(out.length()).isLessThanOrEqualTo(SMALL.maxOutput());
         Statistics.collect("executed");
       } catch (TemplateException e) {
-        assertThat(e.getMessage()).startsWith("template: ");
+        assertThat(e.getMessage()).startsWith("template: ").doesNotContain("internal error");
         Statistics.collect("execution error");
       }
     } catch (TemplateException e) {

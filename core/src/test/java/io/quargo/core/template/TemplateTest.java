@@ -75,6 +75,23 @@ class TemplateTest {
   }
 
   @Test
+  void cyclicOrTooDeepDataIsATemplateError() {
+    Map<String, Object> cyclic = new java.util.HashMap<>();
+    cyclic.put("self", cyclic);
+    assertThatThrownBy(() -> Template.parse("t", "{{ . }}").execute(cyclic))
+        .isInstanceOf(TemplateException.class).hasMessageContaining("nested deeper than");
+  }
+
+  @Test
+  void deeplyNestedValuesBuiltAtRuntimeStayTemplateErrors() {
+    Template t = Template.parse("t",
+        "{{ $x := list }}{{ range until 300000 }}{{ $x = list $x }}{{ end }}{{ deepEqual $x (list $x) }}",
+        TemplateOptions.DEFAULT.withMaxSteps(10_000_000));
+    assertThatThrownBy(() -> t.execute(null)).isInstanceOf(TemplateException.class)
+        .hasMessageContaining("error calling deepEqual: value nested too deeply");
+  }
+
+  @Test
   void sharedDataIsNotMutatedByExecution() {
     Map<String, Object> data = Map.of("l", List.of(1, 2));
     Template t = Template.parse("t", "{{ $x := set . \"k\" 1 }}{{ .k }}");
