@@ -37,79 +37,98 @@ public final class GoFmt {
   }
 
   public static String sprintf(String format, List<Object> args) {
-    StringBuilder out = new StringBuilder();
-    int argi = 0;
-    int i = 0;
-    int n = format.length();
-    while (i < n) {
-      char c = format.charAt(i);
-      if (c != '%') {
-        out.append(c);
-        i++;
+    Cursor c = new Cursor(format, args);
+    while (c.i < format.length()) {
+      char ch = format.charAt(c.i++);
+      if (ch != '%') {
+        c.out.append(ch);
         continue;
       }
-      i++;
-      if (i >= n) {
-        out.append("%!(NOVERB)");
-        break;
+      Spec spec = directive(c);
+      if (spec == null) break;
+      if (spec.verb == '%') {
+        c.out.append('%');
+      } else if (c.argi >= args.size()) {
+        c.out.append("%!").appendCodePoint(spec.verb).append("(MISSING)");
+      } else {
+        c.out.append(spec.pad(formatArg(spec, args.get(c.argi++))));
+        check(c.out);
       }
-      Spec spec = new Spec();
-      for (; i < n && "-+# 0".indexOf(format.charAt(i)) >= 0; i++) spec.flag(format.charAt(i));
-      if (i < n && format.charAt(i) == '*') {
+    }
+    if (c.argi < args.size()) {
+      c.out.append("%!(EXTRA ");
+      for (int k = c.argi; k < args.size(); k++) {
+        if (k > c.argi) c.out.append(", ");
+        Object a = args.get(k);
+        c.out.append(a == null ? "<nil>" : GoValues.typeName(a) + "=" + GoPrint.value(a));
+      }
+      c.out.append(')');
+    }
+    return c.out.toString();
+  }
+
+  /** Progress through a format string and its operands. */
+  private static final class Cursor {
+    final String format;
+    final List<Object> args;
+    final StringBuilder out = new StringBuilder();
+    int i;
+    int argi;
+
+    Cursor(String format, List<Object> args) {
+      this.format = format;
+      this.args = args;
+    }
+
+    boolean more() {
+      return i < format.length();
+    }
+
+    char peek() {
+      return format.charAt(i);
+    }
+
+    static final int ABSENT = Integer.MIN_VALUE;
+    static final int BAD = Integer.MIN_VALUE + 1;
+
+    /** A run of digits or a '*' operand (which may be negative); ABSENT or BAD otherwise. */
+    int number(boolean allowNegative) {
+      if (more() && peek() == '*') {
         i++;
         Object w = argi < args.size() ? args.get(argi++) : null;
-        if (w instanceof Long l && Math.abs(l) < 1_000_000) {
-          spec.width = (int) Math.abs(l);
-          if (l < 0) spec.minus = true;
-        } else {
-          out.append("%!(BADWIDTH)");
-        }
-      } else {
-        int start = i;
-        while (i < n && Character.isDigit(format.charAt(i))) i++;
-        if (i > start) spec.width = boundedInt(format.substring(start, i));
+        if (w instanceof Long l && Math.abs(l) < 1_000_000 && (allowNegative || l >= 0)) return (int) (long) l;
+        return BAD;
       }
-      if (i < n && format.charAt(i) == '.') {
-        i++;
-        if (i < n && format.charAt(i) == '*') {
-          i++;
-          Object p = argi < args.size() ? args.get(argi++) : null;
-          if (p instanceof Long l && l >= 0 && l < 1_000_000) spec.prec = (int) (long) l;
-          else out.append("%!(BADPREC)");
-        } else {
-          int start = i;
-          while (i < n && Character.isDigit(format.charAt(i))) i++;
-          spec.prec = i > start ? boundedInt(format.substring(start, i)) : 0;
-        }
-      }
-      if (i >= n) {
-        out.append("%!(NOVERB)");
-        break;
-      }
-      int verb = format.codePointAt(i);
-      i += Character.charCount(verb);
-      spec.verb = verb;
-      if (verb == '%') {
-        out.append('%');
-        continue;
-      }
-      if (argi >= args.size()) {
-        out.append("%!").appendCodePoint(verb).append("(MISSING)");
-        continue;
-      }
-      out.append(spec.pad(formatArg(spec, args.get(argi++))));
-      check(out);
+      int start = i;
+      while (more() && Character.isDigit(peek())) i++;
+      return i > start ? boundedInt(format.substring(start, i)) : ABSENT;
     }
-    if (argi < args.size()) {
-      out.append("%!(EXTRA ");
-      for (int k = argi; k < args.size(); k++) {
-        if (k > argi) out.append(", ");
-        Object a = args.get(k);
-        out.append(a == null ? "<nil>" : GoValues.typeName(a) + "=" + GoPrint.value(a));
-      }
-      out.append(')');
+  }
+
+  /** Flags, width, precision and verb after a '%'; null when the format ends first. */
+  private static Spec directive(Cursor c) {
+    Spec spec = new Spec();
+    while (c.more() && "-+# 0".indexOf(c.peek()) >= 0) spec.flag(c.format.charAt(c.i++));
+    int width = c.number(true);
+    if (width == Cursor.BAD) {
+      c.out.append("%!(BADWIDTH)");
+    } else if (width != Cursor.ABSENT) {
+      spec.width = Math.abs(width);
+      spec.minus |= width < 0;
     }
-    return out.toString();
+    if (c.more() && c.peek() == '.') {
+      c.i++;
+      int prec = c.number(false);
+      if (prec == Cursor.BAD) c.out.append("%!(BADPREC)");
+      spec.prec = prec >= 0 ? prec : 0;
+    }
+    if (!c.more()) {
+      c.out.append("%!(NOVERB)");
+      return null;
+    }
+    spec.verb = c.format.codePointAt(c.i);
+    c.i += Character.charCount(spec.verb);
+    return spec;
   }
 
   private static int boundedInt(String digits) {
