@@ -73,7 +73,11 @@ final class DictFunctions {
   @SuppressWarnings("unchecked")
   private static void mergeInto(Map<String, Object> dst, Map<String, Object> src, boolean overwrite, int depth) {
     if (depth > 100) throw new Fail("merge nested too deeply");
-    src.forEach((k, v) -> {
+    if (src == dst) return;
+    // A snapshot: src may be nested inside dst, which this loop modifies.
+    new ArrayList<>(src.entrySet()).forEach(e -> {
+      String k = e.getKey();
+      Object v = e.getValue();
       Object d = dst.get(k);
       if (d instanceof Map && v instanceof Map) {
         mergeInto((Map<String, Object>) d, (Map<String, Object>) v, overwrite, depth + 1);
