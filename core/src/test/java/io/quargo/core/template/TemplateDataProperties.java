@@ -47,7 +47,7 @@ class TemplateDataProperties {
     return Arbitraries.oneOf(list, map, inner);
   }
 
-  @Property(tries = 1_000, shrinking = ShrinkingMode.OFF)
+  @Property(tries = 500, shrinking = ShrinkingMode.OFF)
   void templatesFailOnlyWithTemplateException(@ForAll("values") Object a, @ForAll("values") Object b) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("a", a);
