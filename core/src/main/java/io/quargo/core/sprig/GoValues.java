@@ -74,6 +74,23 @@ public final class GoValues {
     return v.toString();
   }
 
+  /** Arguments with Java scalars turned into Go kinds; containers are left alone (not copied). */
+  static Object[] normalizeScalars(Object[] args) {
+    Object[] out = args;
+    for (int i = 0; i < args.length; i++) {
+      Object a = args[i];
+      if (a instanceof Map || a instanceof List || a == normalizeScalar(a)) continue;
+      if (out == args) out = args.clone();
+      out[i] = normalizeScalar(a);
+    }
+    return out;
+  }
+
+  private static Object normalizeScalar(Object a) {
+    return a == null || a instanceof String || a instanceof Long || a instanceof Double || a instanceof Boolean
+        || a instanceof GoTime ? a : normalize(a);
+  }
+
   private static Object fromJson(JsonNode node, int depth) {
     if (depth > MAX_DEPTH) {
       throw new IllegalArgumentException("data nested deeper than " + MAX_DEPTH + " levels");

@@ -56,13 +56,17 @@ public final class Sprig {
     return new TreeSet<>(functions.keySet());
   }
 
-  /** Calls a function; every failure is a {@link SprigException} naming it. */
+  /**
+   * Calls a function; every failure is a {@link SprigException} naming it. Java scalars (Integer,
+   * Float, BigDecimal...) are accepted as their Go kinds; maps and lists are passed as they are, so
+   * {@code set} and {@code unset} change the map the caller gave.
+   */
   public Object call(String name, Object... args) {
     Entry e = functions.get(name);
     if (e == null) {
       throw SprigException.badArguments(name, "function \"" + name + "\" not defined");
     }
-    Object[] converted = Signatures.convert(name, e.signature(), args);
+    Object[] converted = Signatures.convert(name, e.signature(), GoValues.normalizeScalars(args));
     Object result;
     try {
       result = e.body().apply(converted);

@@ -25,6 +25,15 @@ class SprigTest {
   }
 
   @Test
+  void javaScalarsAreAcceptedAsGoKinds() {
+    assertThat(sprig.call("repeat", 2, "ab")).isEqualTo("abab");
+    assertThat(sprig.call("add1", 1.5f)).isEqualTo(2L);
+    Map<String, Object> m = new java.util.HashMap<>();
+    sprig.call("set", m, "k", 1);
+    assertThat(m).containsEntry("k", 1L);
+  }
+
+  @Test
   void integerMathIsInt64AndFloatMathIsFloat64() {
     assertThat(sprig.call("add", 1L, 2.9, "3")).isEqualTo(6L);
     assertThat(sprig.call("div", 7L, 2L)).isEqualTo(3L);
