@@ -14,7 +14,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 
 /** Typical Sensor templates over random payload shapes: any failure is a TemplateException, never a bug. */
-class TemplateDataProperties {
+class TemplateDataPropertyTest {
   private static final TemplateOptions SMALL = TemplateOptions.DEFAULT.withMaxSteps(20_000).withMaxOutput(50_000);
   private static final List<Template> TEMPLATES = List.of(
       "{{ .a | upper }}", "{{ .a.b.c }}", "{{ range $k, $v := . }}{{ $k }}={{ $v }};{{ end }}",
