@@ -1,6 +1,6 @@
 package io.quargo.core.govaluate;
 
-import java.math.BigDecimal;
+import io.quargo.core.tags.GoFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,35 +50,8 @@ final class GoValues {
     return String.valueOf(v);
   }
 
-  /** Go's %v for float64: shortest digits, exponent form when the exponent is below -4 or at least 6 (1e+06). */
   static String formatFloat(double d) {
-    if (Double.isNaN(d)) {
-      return "NaN";
-    }
-    if (Double.isInfinite(d)) {
-      return d > 0 ? "+Inf" : "-Inf";
-    }
-    String sign = (d < 0 || (d == 0 && 1 / d < 0)) ? "-" : "";
-    if (d == 0) {
-      return sign + "0";
-    }
-    BigDecimal bd = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
-    String digits = bd.unscaledValue().toString();
-    int nd = digits.length();
-    int dp = nd - bd.scale();
-    int exp = dp - 1;
-    if (exp < -4 || exp >= 6) {
-      String mantissa = nd == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-      String e = String.valueOf(Math.abs(exp));
-      return sign + mantissa + "e" + (exp < 0 ? "-" : "+") + (e.length() < 2 ? "0" + e : e);
-    }
-    if (dp <= 0) {
-      return sign + "0." + "0".repeat(-dp) + digits;
-    }
-    if (dp >= nd) {
-      return sign + digits + "0".repeat(dp - nd);
-    }
-    return sign + digits.substring(0, dp) + "." + digits.substring(dp);
+    return GoFormat.float64(d);
   }
 
   static String typeName(Object v) {
