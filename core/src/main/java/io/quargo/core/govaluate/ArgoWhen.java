@@ -21,20 +21,9 @@ public final class ArgoWhen {
     try {
       expression = GovaluateExpression.parse(when, GovaluateMode.BARE_WORDS_ARE_STRINGS);
     } catch (GovaluateException e) {
-      throw new GovaluateException(when, offsetOf(when, e), "invalid 'when' expression '" + when + "': "
+      throw new GovaluateException(when, GovaluateException.offsetOf(when, e), "invalid 'when' expression '" + when + "': "
           + e.reason() + " (hint: try wrapping the affected expression in quotes (\"))");
     }
     return expression.evaluateBoolean(Map.of());
-  }
-
-  private static int offsetOf(String src, GovaluateException e) {
-    int line = 1;
-    int i = 0;
-    while (line < e.line() && i < src.length()) {
-      if (src.charAt(i++) == '\n') {
-        line++;
-      }
-    }
-    return i + e.column() - 1;
   }
 }

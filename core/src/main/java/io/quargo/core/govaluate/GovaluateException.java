@@ -26,6 +26,18 @@ public final class GovaluateException extends RuntimeException {
     return reason;
   }
 
+  /** The offset in {@code src} that this error's line:col points at. */
+  static int offsetOf(String src, GovaluateException e) {
+    int line = 1;
+    int i = 0;
+    while (line < e.line() && i < src.length()) {
+      if (src.charAt(i++) == '\n') {
+        line++;
+      }
+    }
+    return i + e.column() - 1;
+  }
+
   static int lineOf(String source, int offset) {
     int line = 1;
     int end = Math.min(Math.max(offset, 0), source.length());

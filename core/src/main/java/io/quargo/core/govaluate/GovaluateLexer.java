@@ -54,10 +54,21 @@ final class GovaluateLexer {
 
   private void word() {
     int start = pos;
-    while (pos < src.length() && isVariableChar(src.charAt(pos))) {
-      pos++;
+    StringBuilder sb = new StringBuilder();
+    while (pos < src.length()) {
+      char c = src.charAt(pos);
+      // govaluate lets a backslash escape any character inside a name: Sensors write dep\-a for "dep-a".
+      if (c == '\\' && pos + 1 < src.length()) {
+        sb.append(src.charAt(pos + 1));
+        pos += 2;
+      } else if (isVariableChar(c)) {
+        sb.append(c);
+        pos++;
+      } else {
+        break;
+      }
     }
-    String word = src.substring(start, pos);
+    String word = sb.toString();
     if (word.equals("true") || word.equals("false")) {
       tokens.add(new Token(TokenKind.BOOLEAN, word, Boolean.valueOf(word), start));
     } else if (word.equals("in") || word.equals("IN")) {

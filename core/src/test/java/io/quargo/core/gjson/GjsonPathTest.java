@@ -51,4 +51,15 @@ class GjsonPathTest {
     assertThat(GjsonPath.get(json("5"), "@this").node().asInt()).isEqualTo(5);
     assertThat(GjsonPath.get(json("5"), "a").exists()).isFalse();
   }
+
+  @Test
+  void valueAsGovaluateSeesIt() {
+    JsonNode doc = json("{\"n\":3,\"s\":\"x\",\"b\":true,\"z\":null,\"a\":[1,{\"k\":\"v\"}]}");
+    assertThat(GjsonPath.get(doc, "n").value()).isEqualTo(3.0);
+    assertThat(GjsonPath.get(doc, "s").value()).isEqualTo("x");
+    assertThat(GjsonPath.get(doc, "b").value()).isEqualTo(true);
+    assertThat(GjsonPath.get(doc, "z").value()).isNull();
+    assertThat(GjsonPath.get(doc, "a").value()).isEqualTo(java.util.List.of(1.0, java.util.Map.of("k", "v")));
+    assertThat(GjsonPath.get(doc, "missing").value()).isNull();
+  }
 }
