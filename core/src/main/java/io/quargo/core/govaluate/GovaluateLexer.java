@@ -87,7 +87,7 @@ final class GovaluateLexer {
     }
     String[] parts = word.split("\\.", -1);
     for (int i = 1; i < parts.length; i++) {
-      if (parts[i].isEmpty() || !Character.isUpperCase(parts[i].codePointAt(0))) {
+      if (parts[i].isEmpty() || Character.toUpperCase(parts[i].codePointAt(0)) != parts[i].codePointAt(0)) {
         throw new GovaluateException(src, start, "unable to access unexported field '" + parts[i]
             + "' in token '" + word + "' (quote the value, e.g. '" + word + "')");
       }
