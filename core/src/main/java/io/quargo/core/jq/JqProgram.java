@@ -91,6 +91,16 @@ public final class JqProgram {
     return out.get(0);
   }
 
+  /** Sensor {@code transform.jq}: the first output replaces the event data and must be a JSON object. */
+  public JsonNode transform(JsonNode data) {
+    JsonNode out = first(data);
+    if (!out.isObject()) {
+      throw new JqException("jq program '" + source + "' must produce a JSON object for a transform, got "
+          + out.getNodeType().name().toLowerCase(java.util.Locale.ROOT), null);
+    }
+    return out;
+  }
+
   private static String compileMessage(String source, Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String msg = String.valueOf(t.getMessage());

@@ -111,4 +111,11 @@ class JqProgramTest {
     assertThatThrownBy(() -> JqProgram.compile("input").first(EVENT)).isInstanceOf(JqException.class);
     assertThatThrownBy(() -> JqProgram.compile("debug_scope").first(EVENT)).isInstanceOf(JqException.class);
   }
+
+  @Test
+  void transformNeedsAnObject() {
+    assertThat(JqProgram.compile(".body | {a: .action}").transform(EVENT)).isEqualTo(json("{\"a\":\"opened\"}"));
+    assertThatThrownBy(() -> JqProgram.compile(".body.n").transform(EVENT))
+        .hasMessageContaining("must produce a JSON object for a transform, got number");
+  }
 }
