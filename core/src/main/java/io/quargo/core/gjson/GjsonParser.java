@@ -134,7 +134,9 @@ final class GjsonParser {
     if (opAt < 0) {
       return new Condition(subPath(inner.strip(), start), null, null);
     }
-    String op = OPERATORS.stream().filter(o -> inner.startsWith(o, opAt)).findFirst().orElseThrow();
+    String op = OPERATORS.stream().filter(o -> inner.startsWith(o, opAt)).findFirst().orElseThrow(() ->
+        new GjsonPathException(path, base + start + opAt, "unknown query operator at '" + inner.substring(opAt)
+            + "'; use ==, !=, <, <=, >, >=, % or !%"));
     String left = inner.substring(0, opAt).strip();
     String right = inner.substring(opAt + op.length()).strip();
     return new Condition(subPath(left, start), op, literal(right, start + opAt + op.length()));

@@ -11,7 +11,7 @@ import net.jqwik.api.Property;
  * {@value #PER_SEED} inputs, so the main property checks 100,000 random inputs without the framework's per-try
  * cost dominating CI time; a failure names the seed and the input.
  */
-class DependsProperties {
+class DependsPropertiesTest {
   static final int PER_SEED = 100;
 
   /** Secondary: 20,000 inputs (the soup is mostly parse errors, whose cost is stack capture). */

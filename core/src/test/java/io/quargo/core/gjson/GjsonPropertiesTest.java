@@ -13,7 +13,7 @@ import net.jqwik.api.Property;
  * Random paths over the golden event and over random documents: compile+get never throws anything but
  * GjsonPathException. jqwik supplies 1,000 seeds; each drives 100 paths, so 100,000 inputs.
  */
-class GjsonProperties {
+class GjsonPropertiesTest {
   private static final String[] PIECES = {"body", "items", "name", "qty", "a", "b", "c", "0", "1", "#", "*", "?",
       "@this", "@reverse", "@keys", "@values", "@flatten", "#(name==\"beta\")", "#(qty>1)#", "#(", "\\", "\\.",
       "\"", ")", "==", "%", "x*y", "r?f", ""};

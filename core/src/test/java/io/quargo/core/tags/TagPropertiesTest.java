@@ -10,7 +10,7 @@ import net.jqwik.api.GenerationMode;
 import net.jqwik.api.Property;
 
 /** Random templates: only TagException escapes, and full values leave no simple tag behind. */
-class TagProperties {
+class TagPropertiesTest {
   private static final String ALPHABET = "{}= ab.x\n\\'\"[]";
 
   @Property(tries = 200, generation = GenerationMode.RANDOMIZED)

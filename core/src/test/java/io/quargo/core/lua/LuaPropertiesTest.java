@@ -9,7 +9,7 @@ import net.jqwik.api.Property;
  * Random Lua scripts (1,000 = 100 seeds x 10), including infinite loops, unbounded growth, deep recursion and
  * syntax errors: compile and run raise nothing but LuaScriptException, and the limits stop every run.
  */
-class LuaProperties {
+class LuaPropertiesTest {
   private static final LuaLimits LIMITS = new LuaLimits(20_000, 8L << 20, 1 << 14);
   private static final String[] STATEMENTS = {
       "x = (x or 0) + 1", "s = (s or 'a') .. (s or 'a')", "t = t or {} t[#t + 1] = x", "while true do end",

@@ -6,7 +6,7 @@ import net.jqwik.api.GenerationMode;
 import net.jqwik.api.Property;
 
 /** Random jq programs (2,000 = 200 seeds x 10): compile and run raise nothing but JqException. */
-class JqProperties {
+class JqPropertiesTest {
   private static final String[] ATOMS = {".", ".body", ".body.n", ".body.items", ".[]", ".[]?", "1", "\"s\"",
       "null", "true", "[]", "{}", "length", "keys", "tostring", "tonumber", "range(5)", "range(1e9)", "recurse",
       "empty", "error(\"e\")", "$x", "add", "to_entries", "not", "-1", "@base64", "splits(\"a\")", "ascii",
