@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** govaluate turns quoted strings that look like dates into Unix seconds; this covers its common layouts (UTC). */
 final class GoTimes {
@@ -16,11 +17,13 @@ final class GoTimes {
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss"),
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm"));
 
+  private static final Pattern DATE_PREFIX = Pattern.compile("\\d{4}-\\d{2}-\\d{2}.*");
+
   private GoTimes() {}
 
   static Double tryParse(String s) {
     // Cheap pre-check: every layout starts with four digits and a dash.
-    if (s.length() < 10 || s.length() > 40 || !s.matches("\\d{4}-\\d{2}-\\d{2}.*")) {
+    if (s.length() < 10 || s.length() > 40 || !DATE_PREFIX.matcher(s).matches()) {
       return null;
     }
     try {

@@ -67,7 +67,10 @@ public final class TagTemplate {
     List<TagReference> refs = new ArrayList<>();
     for (Segment s : segments) {
       if (s instanceof Segment.Simple t) {
-        refs.add(new TagReference(t.name(), false, t.offset()));
+        // In {{inputs.parameters.{{item}}}} only the inner name is known before the first pass.
+        int nested = t.name().lastIndexOf("{{");
+        refs.add(new TagReference(nested >= 0 ? t.name().substring(nested + 2).strip() : t.name(), false,
+            t.offset()));
       } else if (s instanceof Segment.Expression e) {
         for (String name : ExpressionReferences.scan(e.expression())) {
           refs.add(new TagReference(name, true, e.offset()));

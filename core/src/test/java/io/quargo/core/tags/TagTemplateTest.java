@@ -47,6 +47,11 @@ class TagTemplateTest {
   }
 
   @Test
+  void nestedTagReferencesTheInnerName() {
+    assertThat(Tags.references("{{inputs.parameters.{{item}}}}")).containsExactly("item");
+  }
+
+  @Test
   void nestedTagsResolveOverTwoPasses() {
     Map<String, String> v = Map.of("item", "x", "inputs.parameters.x", "42");
     String once = Tags.substitute("{{inputs.parameters.{{item}}}}", v, TagOptions.leave(ExpressionEvaluator.NONE));
