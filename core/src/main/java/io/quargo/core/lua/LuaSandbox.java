@@ -67,8 +67,9 @@ final class LuaSandbox {
     return g;
   }
 
-  /** string.rep can build a huge string in one call, out of reach of the per-instruction budget. */
+  /** string.rep and pattern matching do unbounded work in one call, out of reach of the instruction budget. */
   private static void harden(LuaTable strings, int maxBytes) {
+    PatternGuard.install(strings);
     LuaValue rep = strings.get("rep");
     strings.set("dump", LuaValue.NIL);
     strings.set("rep", new VarArgFunction() {

@@ -19,7 +19,8 @@ class LuaPropertiesTest {
       "return event", "return x", "return true", "return {status = 'Healthy'}", "return t", "return print",
       "pcall(function() while true do end end)", "x = ('x'):rep(100):len()", "local = broken", "end",
       "x = {} x.self = x return x", "x = setmetatable({}, {__index = function(t, k) return t[k] end}).a",
-      "x = select('#', 1, 2, 3)", "x = table.concat({1, 2, 3}, ',')", "goto nowhere", "x = 10 % 0"};
+      "x = select('#', 1, 2, 3)", "x = string.find(string.rep('a', 16000), 'a*a*b')",
+      "x = ('ab'):rep(5000):gsub('(a)(b)', '%2%1')", "x = string.match(event.body.action, '^(o%a+)$')", "x = table.concat({1, 2, 3}, ',')", "goto nowhere", "x = 10 % 0"};
 
   @Property(tries = 100, generation = GenerationMode.RANDOMIZED)
   void randomScriptsStayWithinLimits(@ForAll long seed) {

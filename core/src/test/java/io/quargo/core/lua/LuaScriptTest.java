@@ -158,4 +158,26 @@ class LuaScriptTest {
     assertThatThrownBy(() -> lua("local t = {} t.self = t return t").run(Map.of(), SMALL))
         .hasMessageContaining("nested more than");
   }
+
+  @Test
+  void pathologicalPatternsAreRefusedTypicalOnesRun() {
+    LuaLimits big = new LuaLimits(1_000_000, 64L << 20, 1 << 20);
+    assertThatThrownBy(() -> lua("return string.find(string.rep('a', 100000), 'a*a*a*b')").filter(EVENT, big))
+        .isInstanceOf(LuaScriptException.class)
+        .hasMessageContaining("could backtrack for too long");
+    assertThatThrownBy(() -> lua("return (string.rep('a', 100000)):match('a-a-b')").filter(EVENT, big))
+        .hasMessageContaining("could backtrack for too long");
+    assertThat(lua("return string.match('Deployment has 2/2 replicas', '(%d+)/(%d+)') == '2'")
+        .filter(EVENT, big)).isTrue();
+    assertThat(lua("return select(2, string.gsub('a-b-c', '-', '+')) == 2").filter(EVENT, big)).isTrue();
+    assertThat(lua("return string.find('x*y', '*', 1, true) == 2").filter(EVENT, big)).isTrue();
+    assertThat(lua("return ('key=value'):match('^(%w+)=(%w+)$') == 'key'").filter(EVENT, big)).isTrue();
+  }
+
+  @Test
+  void repeatedItemCount() {
+    assertThat(PatternGuard.repeatedItems(org.luaj.vm2.LuaString.valueOf("a*%*[*+-]b+c-"))).isEqualTo(3);
+    assertThat(PatternGuard.repeatedItems(org.luaj.vm2.LuaString.valueOf("-abc"))).isZero();
+    assertThat(PatternGuard.repeatedItems(org.luaj.vm2.LuaString.valueOf("[]*]x"))).isZero();
+  }
 }
