@@ -124,7 +124,11 @@ final class GovaluateEvaluator {
     return new GovaluateException(src, offset, reason);
   }
 
+  /** Go compares float64 with ==: NaN never equals itself and -0 equals 0, unlike Double.equals. */
   static boolean goEquals(Object a, Object b) {
+    if (a instanceof Double x && b instanceof Double y) {
+      return x.doubleValue() == y.doubleValue();
+    }
     return Objects.equals(a, b);
   }
 }
