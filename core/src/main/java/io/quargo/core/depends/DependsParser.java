@@ -138,11 +138,14 @@ final class DependsParser {
 
   private DependsException unexpected() {
     int end = pos + 1;
-    while (end < src.length() && end < pos + 2 && !Character.isWhitespace(src.charAt(end))
-        && (src.charAt(end) == '&' || src.charAt(end) == '|' || src.charAt(end) == '=')) {
+    if (isNameChar(src.charAt(pos))) {
+      while (end < src.length() && isNameChar(src.charAt(end))) {
+        end++;
+      }
+    } else if (end < src.length() && "&|=".indexOf(src.charAt(end)) >= 0) {
       end++;
     }
-    String token = src.substring(pos, Math.min(end, src.length()));
+    String token = src.substring(pos, end);
     String hint = token.equals("&") || token.equals("|") ? " (did you mean '" + token + token + "'?)" : "";
     return new DependsException(src, pos, "unexpected token '" + token + "'" + hint);
   }
