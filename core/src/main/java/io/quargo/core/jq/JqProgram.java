@@ -75,6 +75,11 @@ public final class JqProgram {
       throw new JqException("jq program '" + source + "' failed: " + e.getMessage(), e);
     } catch (StackOverflowError e) {
       throw new JqException("jq program '" + source + "' recursed too deeply", null);
+    } catch (OutOfMemoryError e) {
+      // jackson-jq's built-in operators (e.g. number * string) have no hook for a size check; a refused
+      // oversized allocation fails here without having filled the heap
+      throw new JqException("jq program '" + source + "' needs more memory than allowed ("
+          + e.getMessage() + "); is a string repeated a huge number of times?", null);
     } catch (RuntimeException e) {
       throw new JqException("jq program '" + source + "' failed: " + e, e);
     } finally {
