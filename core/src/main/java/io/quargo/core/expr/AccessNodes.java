@@ -189,9 +189,15 @@ final class AccessNodes {
       throw new EvalFailure("cannot fetch " + Values.typeName(key) + " key from map");
     }
     if (o instanceof List<?> list) {
-      return list.get(Slicing.position(key, list.size()));
+      if (key instanceof String s) {
+        throw new EvalFailure("cannot fetch " + s + " from array");
+      }
+      return Values.at(list, Slicing.position(key, list.size()));
     }
     if (o instanceof String s) {
+      if (key instanceof String k) {
+        throw new EvalFailure("cannot fetch " + k + " from string");
+      }
       int[] cps = s.codePoints().toArray();
       return new String(cps, Slicing.position(key, cps.length), 1);
     }

@@ -60,7 +60,8 @@ final class Calls {
     if (f != null) {
       return new CallNodes.RegistryCall(at, qualified, f, args);
     }
-    if (receiver == null && qualified.contains(".")) {
+    // The sprig namespace is the registry's: a miss there is a typo, not an environment lookup.
+    if (qualified != null && qualified.contains(".") && (receiver == null || qualified.startsWith("sprig."))) {
       throw at.error("unknown func " + qualified);
     }
     return new CallNodes.DynamicCall(at, name, receiver, args);

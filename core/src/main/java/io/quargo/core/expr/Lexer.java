@@ -157,7 +157,7 @@ final class Lexer {
       throw new ExprException("bad number syntax '" + src.substring(start, pos + 1) + "'", l, k);
     }
     String text = src.substring(start, pos);
-    Object value = isFloat ? Numbers.parseFloat(text, l, k) : Numbers.parseDecimalInt(text, l, k);
+    Object value = isFloat ? (Object) Numbers.parseFloat(text, l, k) : (Object) Numbers.parseDecimalInt(text, l, k);
     return new Token(isFloat ? Kind.FLOAT : Kind.INT, text, value, l, k);
   }
 
