@@ -93,10 +93,15 @@ final class CollectionFunctions {
     throw new EvalFailure("unknown order " + GoFormat.format(order) + ", use asc or desc");
   }
 
-  /** Sort order for sort/sortBy: numbers, strings, durations, times; mixed kinds are an error. */
+  /**
+   * Sort order for sort/sortBy: numbers, strings, durations, times; mixed kinds are an error. Floats
+   * use a total order (NaN last) so the sort's comparator contract holds.
+   */
   static int order(Object a, Object b) {
-    int c = Operators.compare("sort", a, b);
-    return c == Integer.MIN_VALUE ? 0 : c;
+    if (Values.isNumber(a) && Values.isNumber(b) && !(a instanceof Long && b instanceof Long)) {
+      return Double.compare(Values.toDouble(a), Values.toDouble(b));
+    }
+    return Operators.compare("sort", a, b);
   }
 
   private static Object sort(EvalContext ctx, List<?> l, Object order) {

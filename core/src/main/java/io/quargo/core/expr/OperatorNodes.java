@@ -114,6 +114,8 @@ final class OperatorNodes {
     private final Node right;
     /** Compiled once when the pattern of {@code matches} is a literal. */
     private final Pattern constantPattern;
+    /** The last dynamic pattern, reused while the pattern text repeats (immutable, so racy reads are fine). */
+    private volatile Pattern lastPattern;
 
     Binary(Token at, BinaryOp op, boolean negated, Node left, Node right) {
       super(at, left, right);
@@ -176,7 +178,12 @@ final class OperatorNodes {
 
     private Object matches(EvalContext ctx, Object a, Object b) {
       String[] s = Operators.strings("matches", a, b);
-      Pattern p = constantPattern != null ? constantPattern : compile(s[1], this);
+      Pattern p = constantPattern;
+      if (p == null) {
+        Pattern last = lastPattern;
+        p = last != null && last.pattern().equals(s[1]) ? last : compile(s[1], this);
+        lastPattern = p;
+      }
       return p.matcher(new BudgetedChars(s[0], ctx)).find();
     }
 
