@@ -206,7 +206,8 @@ final class OperatorNodes {
 
   static Pattern compile(String regex, Node at) {
     try {
-      return Pattern.compile(regex);
+      // RE2 (Go) spells named groups (?P<name>...); Java wants (?<name>...).
+      return Pattern.compile(regex.replace("(?P<", "(?<"));
     } catch (PatternSyntaxException | StackOverflowError e) {
       throw at.error("invalid regular expression: " + firstLine(e.getMessage()));
     }
