@@ -32,6 +32,9 @@ abstract class Node {
       return evaluate(ctx);
     } catch (EvalFailure f) {
       throw error(f.getMessage());
+    } catch (ArithmeticException | java.time.DateTimeException e) {
+      // Overflow in duration/time arithmetic: Go would wrap or clamp; we report it at this node.
+      throw error("time arithmetic overflow: " + e.getMessage());
     }
   }
 

@@ -127,7 +127,11 @@ final class Operators {
       return false;
     }
     if (haystack instanceof Map<?, ?> m) {
-      return needle instanceof String s && m.containsKey(s);
+      try {
+        return needle instanceof String s && m.containsKey(s);
+      } catch (ClassCastException e) {
+        return false;
+      }
     }
     throw new EvalFailure("operator in not defined on " + Values.typeName(haystack));
   }

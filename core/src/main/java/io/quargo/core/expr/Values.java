@@ -146,7 +146,12 @@ public final class Values {
 
   /** Value under key of a host map, normalised; absent keys read as nil. */
   static Object get(Map<?, ?> map, String key) {
-    return of(map.get(key));
+    try {
+      return of(map.get(key));
+    } catch (ClassCastException | NullPointerException e) {
+      // A host map keyed by something other than strings (e.g. a TreeMap<Integer, ?>) has no such key.
+      return null;
+    }
   }
 
   /** expr's equality: numbers compare by value across int and float, containers deeply, else by type. */
