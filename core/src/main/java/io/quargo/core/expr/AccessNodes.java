@@ -155,6 +155,22 @@ final class AccessNodes {
     }
   }
 
+  /** The receiver of {@code x?.method()}: nil short-circuits the chain instead of failing the call. */
+  static final class NilGuard extends Node {
+    private final Node inner;
+
+    NilGuard(Node inner) {
+      super(inner.line, inner.col, inner);
+      this.inner = inner;
+    }
+
+    @Override
+    Object evaluate(EvalContext ctx) {
+      Object v = inner.eval(ctx);
+      return v == null ? SHORT : v;
+    }
+  }
+
   /** Wraps a postfix chain containing {@code ?.}: a short-circuit anywhere yields nil. */
   static final class Chain extends Node {
     private final Node inner;

@@ -232,7 +232,8 @@ final class Parser {
           throw unexpected(name);
         }
         advance();
-        node = cur().isOp("(") ? calls.call(name, name.text(), node, null)
+        Node receiver = opt ? new AccessNodes.NilGuard(node) : node;
+        node = cur().isOp("(") ? calls.call(name, name.text(), receiver, null)
             : new AccessNodes.Member(name, node, name.text(), opt);
       } else if (t.isOp("[")) {
         node = index(advance(), node, false);
