@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * Limits and hooks for compiling and running expressions.
  *
- * @param maxDepth nesting limit for the parser and evaluator (guards the Java stack)
+ * @param maxDepth nesting limit for the parser; evaluated trees may be four times as tall (guards the Java stack)
  * @param maxTokens longest accepted source, in tokens
  * @param maxSteps evaluation budget per run: one step per node visited, plus the size of values built
  * @param functions resolves {@code sprig.*} and other host functions

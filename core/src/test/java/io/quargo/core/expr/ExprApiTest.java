@@ -121,7 +121,9 @@ class ExprApiTest {
     String members = "a" + ".b".repeat(40_000);
     assertThatThrownBy(() -> Expr.compile("1+".repeat(60_000) + "1")).hasMessageContaining("too many tokens");
     assertThatThrownBy(() -> Expr.compile(members)).hasMessageContaining("nested too deeply");
-    assertThat(Expr.eval("1" + " + 1".repeat(100), Map.of())).isEqualTo(101L);
+    assertThat(Expr.eval("1" + " + 1".repeat(300), Map.of())).isEqualTo(301L);
+    assertThat(Expr.eval("a == 0" + " || a == 1".repeat(300), Map.of("a", 1))).isEqualTo(true);
+    assertThat(Expr.eval("(".repeat(100) + "1" + ")".repeat(100), Map.of())).isEqualTo(1L);
   }
 
   @Test
