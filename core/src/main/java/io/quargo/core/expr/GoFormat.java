@@ -17,6 +17,20 @@ public final class GoFormat {
 
   private GoFormat() {}
 
+  /**
+   * Go's {@code json.Marshal} of a value (sorted keys, HTML-escaped, Go float text), as Argo writes
+   * non-string {@code {{=...}}} results and {@code toJson}.
+   *
+   * @throws IllegalArgumentException for values JSON cannot carry (NaN, infinities, functions)
+   */
+  public static String json(Object v) {
+    try {
+      return JsonText.encode(v, "");
+    } catch (EvalFailure e) {
+      throw new IllegalArgumentException(e.getMessage());
+    }
+  }
+
   public static String format(Object v) {
     StringBuilder sb = new StringBuilder();
     append(sb, Values.of(v), 0);

@@ -171,6 +171,13 @@ class ExprApiTest {
   }
 
   @Test
+  void goJsonIsPublicForTemplateSubstitution() {
+    assertThat(GoFormat.json(Expr.eval("{b: [1, 2.5, 3.0], a: '<x>'}", Map.of())))
+        .isEqualTo("{\"a\":\"\\u003cx\\u003e\",\"b\":[1,2.5,3]}");
+    assertThatThrownBy(() -> GoFormat.json(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void goFormattingIsPublicForTemplateSubstitution() {
     assertThat(GoFormat.format(Expr.eval("{b: [1, 2.5], a: nil}", Map.of()))).isEqualTo("map[a:<nil> b:[1 2.5]]");
   }
