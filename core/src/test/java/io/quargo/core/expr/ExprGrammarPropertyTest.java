@@ -45,7 +45,7 @@ class ExprGrammarPropertyTest {
       "find", "findIndex", "groupBy", "sortBy", "sum");
   private static final List<String> INNER = List.of("#", "# > 1", "# + 1", ".x", "#index", "string(#)", "# == nil");
 
-  @Property(tries = 10_000)
+  @Property(tries = 5_000)
   void wellFormedExpressionsEvaluateDeterministically(@ForAll("expression") String source) {
     String first = outcome(source);
     Statistics.collect(first.startsWith("value") ? "value" : "error");

@@ -1,7 +1,5 @@
 package io.quargo.core.expr;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -11,7 +9,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.Tuple;
 
 /**
  * Fuzzing: random text and random token soup through compile + run. The only acceptable failure is
@@ -47,27 +44,36 @@ class ExprPropertyTest {
     assertOnlyExprExceptions(source);
   }
 
+  /** Token indexes are drawn as characters: jqwik's string generator is far cheaper than lists. */
   @Provide
   Arbitrary<String> tokenSoup() {
-    return Arbitraries.of(TOKENS).list().ofMaxSize(24).map(l -> String.join(" ", l));
+    char first = '\u0100';
+    return Arbitraries.strings().withCharRange(first, (char) (first + TOKENS.size() - 1)).ofMaxLength(24)
+        .map(codes -> {
+          StringBuilder sb = new StringBuilder();
+          for (int i = 0; i < codes.length(); i++) {
+            sb.append(i == 0 ? "" : " ").append(TOKENS.get(codes.charAt(i) - first));
+          }
+          return sb.toString();
+        });
   }
 
+  /** Mostly expr's own characters, so inputs get past the lexer; a few exotic ones (NUL, lone and paired surrogates, U+2028). */
   @Provide
   Arbitrary<String> text() {
-    // Mostly expr's own characters, so inputs get past the lexer; some arbitrary Unicode too.
-    Arbitrary<String> exprChars =
-        Arbitraries.strings().withChars("abnst#.()[]{}'\"`\\|?:!<>=+-*/%^&,;$ 019ex_").ofMaxLength(40);
-    Arbitrary<String> anyChars = Arbitraries.strings().all().ofMaxLength(40);
-    return Arbitraries.frequencyOf(Tuple.of(9, exprChars), Tuple.of(1, anyChars));
+    return Arbitraries.strings()
+        .withChars("abnst#.()[]{}'\"`\\|?:!<>=+-*/%^&,;$ 019ex_\n\t\u0000\u00e9\u2028\ud800\udc00\uffff\u00a0")
+        .ofMaxLength(40);
   }
 
   static void assertOnlyExprExceptions(String source) {
     try {
       Expr.compile(source, OPTIONS).run(ENV);
     } catch (ExprException e) {
-      assertThat(e.getMessage()).doesNotContain("internal error");
-      assertThat(e.line()).isPositive();
-      assertThat(e.column()).isPositive();
+      // Plain checks: an AssertJ chain per input would dominate the run time of 100k tries.
+      if (e.getMessage().contains("internal error") || e.line() < 1 || e.column() < 1) {
+        throw new AssertionError("bad failure for <" + source + ">: " + e.getMessage(), e);
+      }
     }
   }
 }
