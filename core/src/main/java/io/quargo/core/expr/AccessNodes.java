@@ -105,8 +105,8 @@ final class AccessNodes {
   }
 
   static final class Index extends Node {
-    private final Node object;
-    private final Node index;
+    final Node object;
+    final Node index;
     private final boolean optional;
 
     Index(Token at, Node object, Node index, boolean optional) {
@@ -132,7 +132,7 @@ final class AccessNodes {
   }
 
   static final class Slice extends Node {
-    private final Node object;
+    final Node object;
     private final Node from;
     private final Node to;
 
@@ -157,7 +157,7 @@ final class AccessNodes {
 
   /** The receiver of {@code x?.method()}: nil short-circuits the chain instead of failing the call. */
   static final class NilGuard extends Node {
-    private final Node inner;
+    final Node inner;
 
     NilGuard(Node inner) {
       super(inner.line, inner.col, inner);
@@ -173,7 +173,7 @@ final class AccessNodes {
 
   /** Wraps a postfix chain containing {@code ?.}: a short-circuit anywhere yields nil. */
   static final class Chain extends Node {
-    private final Node inner;
+    final Node inner;
 
     Chain(Node inner) {
       super(inner.line, inner.col, inner);

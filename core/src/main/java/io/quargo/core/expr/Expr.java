@@ -25,7 +25,7 @@ public final class Expr {
     try {
       Parser parser = new Parser(source, options);
       Node root = parser.parseProgram();
-      return new Program(source, root, parser.letSlots, options);
+      return new Program(source, root, parser.letSlots, options, parser.references);
     } catch (StackOverflowError e) {
       throw new ExprException("expression nested too deeply", 1, 1);
     } catch (EvalFailure e) {

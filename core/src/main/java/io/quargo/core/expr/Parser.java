@@ -2,7 +2,9 @@ package io.quargo.core.expr;
 
 import io.quargo.core.expr.Token.Kind;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Pratt parser for expr-lang. Binary operators use {@link BinaryOp} precedence; the ternary and
@@ -15,6 +17,8 @@ final class Parser {
   private final Calls calls;
   private final List<String> letNames = new ArrayList<>();
   private final List<Integer> letSlotsInScope = new ArrayList<>();
+  /** Variable paths the expression reads, e.g. "steps.a-b.outputs.result". */
+  final Set<String> references = new LinkedHashSet<>();
   private int pos;
   private int depth;
   private int predicateDepth;
@@ -229,15 +233,26 @@ final class Parser {
           throw unexpected(name);
         }
         advance();
-        Node receiver = opt ? new AccessNodes.NilGuard(node) : node;
-        node = cur().isOp("(") ? calls.call(name, name.text(), receiver, null)
-            : new AccessNodes.Member(name, node, name.text(), opt);
+        if (cur().isOp("(")) {
+          String receiverPath = References.path(node);
+          node = calls.call(name, name.text(), opt ? new AccessNodes.NilGuard(node) : node, null);
+          // sprig.x(...) names a registry function, not a variable.
+          if (receiverPath != null && !(node instanceof CallNodes.RegistryCall)) {
+            references.add(receiverPath);
+          }
+        } else {
+          node = new AccessNodes.Member(name, node, name.text(), opt);
+        }
       } else if (t.isOp("[")) {
         node = index(advance(), node, false);
       } else {
         break;
       }
       checked(node);
+    }
+    String path = References.path(node);
+    if (path != null) {
+      references.add(path);
     }
     return optional ? checked(new AccessNodes.Chain(node)) : node;
   }

@@ -1,6 +1,9 @@
 package io.quargo.core.expr;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A parsed expression: immutable and thread-safe, so parse once and {@link #run} many times. Every
@@ -11,12 +14,23 @@ public final class Program {
   private final Node root;
   private final int letSlots;
   private final ExprOptions options;
+  private final Set<String> references;
 
-  Program(String source, Node root, int letSlots, ExprOptions options) {
+  Program(String source, Node root, int letSlots, ExprOptions options, Set<String> references) {
     this.source = source;
     this.root = root;
     this.letSlots = letSlots;
     this.options = options;
+    this.references = Collections.unmodifiableSet(new LinkedHashSet<>(references));
+  }
+
+  /**
+   * The variable paths the expression reads, dotted, each once: {@code steps['a-b'].outputs.result}
+   * is {@code "steps.a-b.outputs.result"}; a dynamic index ends the path ({@code steps[x].id} reads
+   * {@code "steps"} and {@code "x"}). Lets the engine wait for, or validate, what an expression needs.
+   */
+  public Set<String> references() {
+    return references;
   }
 
   public String source() {

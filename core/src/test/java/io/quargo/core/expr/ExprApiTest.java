@@ -171,6 +171,17 @@ class ExprApiTest {
   }
 
   @Test
+  void programsListTheVariablePathsTheyRead() {
+    ExprOptions options = ExprOptions.DEFAULT.withFunctions(
+        FunctionRegistry.of(Map.of("sprig.upper", args -> args.get(0))));
+    Program p = Expr.compile("steps['a-b'].outputs.result == 'x' && asInt(inputs.parameters.count) > 1"
+        + " && sprig.upper(workflow.name) != '' && len(map(items, .name)) > 0 && tasks[key].id != nil"
+        + " && (let v = 1; v + 1) > 0 && a?.b ?? 0 > now().Unix() && lib.fn(1) && $env.x", options);
+    assertThat(p.references()).containsExactlyInAnyOrder("steps.a-b.outputs.result", "inputs.parameters.count",
+        "workflow.name", "items", "tasks", "key", "a.b", "lib");
+  }
+
+  @Test
   void goJsonIsPublicForTemplateSubstitution() {
     assertThat(GoFormat.json(Expr.eval("{b: [1, 2.5, 3.0], a: '<x>'}", Map.of())))
         .isEqualTo("{\"a\":\"\\u003cx\\u003e\",\"b\":[1,2.5,3]}");
