@@ -1,5 +1,7 @@
 package io.quargo.core.expr;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -52,6 +54,15 @@ public final class Program {
       // A bug of ours, not of the expression; still reported as an ExprException (tests look for it).
       throw new ExprException("internal error: " + e, root.line, root.col);
     }
+  }
+
+  /** Runs with a JSON object as the environment (an event payload), read in place. */
+  public Object runJson(JsonNode env) {
+    if (!(env instanceof ObjectNode o)) {
+      throw new ExprException("environment must be a JSON object, got "
+          + (env == null ? "nothing" : env.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)), 1, 1);
+    }
+    return run(new JsonViews.ObjectView(o));
   }
 
   /** Runs and requires a boolean result, as filters and {@code when} conditions do. */

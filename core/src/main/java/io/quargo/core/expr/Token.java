@@ -5,10 +5,6 @@ record Token(Kind kind, String text, Object value, int line, int column) {
 
   enum Kind { INT, FLOAT, STRING, IDENT, POINTER, OPERATOR, EOF }
 
-  boolean is(Kind k, String t) {
-    return kind == k && text.equals(t);
-  }
-
   boolean isOp(String t) {
     return kind == Kind.OPERATOR && text.equals(t);
   }

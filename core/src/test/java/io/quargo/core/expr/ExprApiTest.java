@@ -44,6 +44,14 @@ class ExprApiTest {
   }
 
   @Test
+  void aJsonObjectCanBeTheWholeEnvironment() throws Exception {
+    var data = new ObjectMapper().readTree("{\"id\": 4, \"name\": \"Mike\"}");
+    assertThat(Expr.compile("id == 4 && name != 'Joe'").runJson(data)).isEqualTo(true);
+    assertThatThrownBy(() -> Expr.compile("1").runJson(new ObjectMapper().readTree("[1]")))
+        .isInstanceOf(ExprException.class).hasMessageContaining("must be a JSON object, got array");
+  }
+
+  @Test
   void errorsNameLineAndColumnAcrossLines() {
     assertThatThrownBy(() -> Expr.compile("1 +\n  )"))
         .isInstanceOfSatisfying(ExprException.class, e -> {
