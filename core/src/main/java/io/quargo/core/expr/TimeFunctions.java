@@ -47,6 +47,12 @@ final class TimeFunctions {
       }
       return t;
     }
+    try {
+      // RFC 3339 with any number of fraction digits, the form Kubernetes and Argo timestamps take.
+      return ZonedDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    } catch (DateTimeException e) {
+      // fall through to Go's other default layouts
+    }
     for (String layout : DEFAULT_LAYOUTS) {
       ZonedDateTime t = parse(s, layout, zone);
       if (t != null) {
