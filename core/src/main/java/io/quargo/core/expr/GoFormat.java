@@ -1,9 +1,12 @@
 package io.quargo.core.expr;
 
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -81,15 +84,24 @@ public final class GoFormat {
     return out;
   }
 
+  /** Go's Time.String(): {@code 2006-01-02 15:04:05.999999999 -0700 MST}. */
   static String time(ZonedDateTime t) {
     String s = t.format(TIME);
-    String zone = t.getZone().getId();
-    if (zone.equals("Z") || zone.equals("UTC")) {
-      zone = "UTC";
-    }
     if (s.contains(".")) {
       s = s.replaceAll("\\.?0+ ", " ");
     }
-    return s + " " + zone;
+    return s + " " + zoneName(t);
+  }
+
+  /** Go names UTC "UTC", a bare offset by its digits (+0200), and a region by its abbreviation (CEST). */
+  private static String zoneName(ZonedDateTime t) {
+    ZoneId zone = t.getZone();
+    if (zone.equals(ZoneOffset.UTC) || zone.getId().equals("UTC")) {
+      return "UTC";
+    }
+    if (zone instanceof ZoneOffset) {
+      return t.format(DateTimeFormatter.ofPattern("xx"));
+    }
+    return t.format(DateTimeFormatter.ofPattern("zzz", Locale.ROOT));
   }
 }
