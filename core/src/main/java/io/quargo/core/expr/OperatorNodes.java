@@ -143,13 +143,13 @@ final class OperatorNodes {
         case DIV: return Operators.divide(a, b);
         case MOD: return Operators.modulo(a, b);
         case POW: return Operators.power(a, b);
-        case EQ: return Values.equal(a, b);
-        case NE: return !Values.equal(a, b);
+        case EQ: return Values.equal(charged(ctx, a), b);
+        case NE: return !Values.equal(charged(ctx, a), b);
         case LT: return Operators.compare("<", a, b) < 0 && comparable(a, b);
         case GT: return Operators.compare(">", a, b) > 0;
         case LE: return Operators.compare("<=", a, b) <= 0 && comparable(a, b);
         case GE: return Operators.compare(">=", a, b) >= 0;
-        case IN: return Operators.in(a, b);
+        case IN: return Operators.in(a, charged(ctx, b));
         case CONTAINS: return stringTest(a, b, 0);
         case STARTS_WITH: return stringTest(a, b, 1);
         case ENDS_WITH: return stringTest(a, b, 2);
@@ -159,9 +159,12 @@ final class OperatorNodes {
       }
     }
 
+    /** Work proportional to a string's length or a list's size (scans, copies) costs steps. */
     private static Object charged(EvalContext ctx, Object v) {
       if (v instanceof String s) {
         ctx.charge(s.length() / 16);
+      } else if (v instanceof List<?> l) {
+        ctx.charge(l.size() / 4);
       }
       return v;
     }
@@ -173,7 +176,7 @@ final class OperatorNodes {
 
     private Object stringTest(Object a, Object b, int kind) {
       String[] s = Operators.strings(op.symbol, a, b);
-      return kind == 0 ? s[0].contains(s[1]) : kind == 1 ? s[0].startsWith(s[1]) : s[0].endsWith(s[1]);
+      return kind == 0 ? TextSearch.contains(s[0], s[1]) : kind == 1 ? s[0].startsWith(s[1]) : s[0].endsWith(s[1]);
     }
 
     private Object matches(EvalContext ctx, Object a, Object b) {
@@ -191,14 +194,18 @@ final class OperatorNodes {
       if (!(a instanceof Long from) || !(b instanceof Long to)) {
         throw Operators.mismatch("..", a, b);
       }
-      long size = to - from + 1;
-      if (size > MAX_RANGE || size < 0 && to >= from) {
+      if (to < from) {
+        return new ArrayList<>();
+      }
+      // Counted by offset, not by value: to may be Long.MAX_VALUE, and to - from may overflow.
+      long span = to - from;
+      if (span < 0 || span >= MAX_RANGE) {
         throw new EvalFailure("range too large: " + from + ".." + to);
       }
-      List<Object> out = new ArrayList<>((int) Math.max(0, size));
-      ctx.charge(size);
-      for (long i = from; i <= to; i++) {
-        out.add(i);
+      ctx.charge(span + 1);
+      List<Object> out = new ArrayList<>((int) span + 1);
+      for (long k = 0; k <= span; k++) {
+        out.add(from + k);
       }
       return out;
     }

@@ -34,9 +34,9 @@ final class StringFunctions {
         str(a, 2, "replace"))));
     add(t, Builtin.of("repeat", 2, 2, (c, a) -> repeat(c, str(a, 0, "repeat"), integer(a, 1, "repeat"))));
     add(t, Builtin.of("indexOf", 2, 2, (c, a) -> runeIndex(str(a, 0, "indexOf"),
-        str(a, 0, "indexOf").indexOf(str(a, 1, "indexOf")))));
+        TextSearch.indexOf(str(a, 0, "indexOf"), str(a, 1, "indexOf"), 0))));
     add(t, Builtin.of("lastIndexOf", 2, 2, (c, a) -> runeIndex(str(a, 0, "lastIndexOf"),
-        str(a, 0, "lastIndexOf").lastIndexOf(str(a, 1, "lastIndexOf")))));
+        TextSearch.lastIndexOf(str(a, 0, "lastIndexOf"), str(a, 1, "lastIndexOf")))));
     add(t, Builtin.of("hasPrefix", 2, 2, (c, a) -> str(a, 0, "hasPrefix").startsWith(str(a, 1, "hasPrefix"))));
     add(t, Builtin.of("hasSuffix", 2, 2, (c, a) -> str(a, 0, "hasSuffix").endsWith(str(a, 1, "hasSuffix"))));
     add(t, Builtin.of("join", 1, 2, (c, a) -> join(c, a)));
@@ -48,12 +48,15 @@ final class StringFunctions {
   }
 
   private static String trimSet(String s, String cutset) {
+    // A set, not cutset.indexOf per character: both strings may be long.
+    java.util.BitSet cut = new java.util.BitSet();
+    cutset.chars().forEach(cut::set);
     int start = 0;
     int end = s.length();
-    while (start < end && cutset.indexOf(s.charAt(start)) >= 0) {
+    while (start < end && cut.get(s.charAt(start))) {
       start++;
     }
-    while (end > start && cutset.indexOf(s.charAt(end - 1)) >= 0) {
+    while (end > start && cut.get(s.charAt(end - 1))) {
       end--;
     }
     return s.substring(start, end);
@@ -82,7 +85,7 @@ final class StringFunctions {
     }
     int from = 0;
     while (n < 0 || out.size() < n - 1) {
-      int i = s.indexOf(sep, from);
+      int i = TextSearch.indexOf(s, sep, from);
       if (i < 0) {
         break;
       }
@@ -102,7 +105,7 @@ final class StringFunctions {
       ctx.charge(sb.length() / 8);
       return sb.toString();
     }
-    String r = s.replace(old, with);
+    String r = TextSearch.replaceAll(s, old, with);
     ctx.charge(r.length() / 8);
     return r;
   }
@@ -111,11 +114,14 @@ final class StringFunctions {
     if (n < 0) {
       throw new EvalFailure("strings: negative Repeat count");
     }
-    long size = s.length() * n;
-    if (size > Integer.MAX_VALUE / 4) {
+    if (s.isEmpty() || n == 0) {
+      return "";
+    }
+    // Compare before multiplying: s.length() * n may overflow a long.
+    if (n > 0 && s.length() > (Integer.MAX_VALUE / 4) / n) {
       throw new EvalFailure("repeat: result too large");
     }
-    ctx.charge(size / 8);
+    ctx.charge(s.length() * n / 8);
     return s.repeat((int) n);
   }
 

@@ -23,7 +23,7 @@ class ExprPropertyTest {
       "m", Map.of("k", "v", "n", List.of(Map.of("x", 1L))), "steps", Map.of("a-b", Map.of("outputs", Map.of())));
 
   private static final List<String> TOKENS = List.of(
-      "1", "0", "-1", "2.5", ".5", "1e3", "0x1F", "9223372036854775807", "'s'", "\"x\\n\"", "`raw`", "true",
+      "1", "0", "-1", "2.5", ".5", "1e3", "0x1F", "9223372036854775807", "(-9223372036854775807 - 1)", "'s'", "\"x\\n\"", "`raw`", "true",
       "false", "nil", "a", "b", "s", "t", "n", "m", "steps", "$env", "#", "#index", "#acc", ".k", "k",
       "+", "-", "*", "/", "%", "**", "^", "==", "!=", "<", ">", "<=", ">=", "&&", "||", "!", "and", "or",
       "not", "in", "not in", "matches", "contains", "startsWith", "endsWith", "..", "?", ":", "??", "?.",
