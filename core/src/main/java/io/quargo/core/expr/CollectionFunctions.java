@@ -16,14 +16,14 @@ final class CollectionFunctions {
 
   static void register(Map<String, Builtin> t) {
     add(t, Builtin.of("len", 1, 1, (c, a) -> len(a[0])));
-    add(t, Builtin.of("keys", 1, 1, (c, a) -> new ArrayList<Object>(stringKeys(map(a, 0, "keys")))));
-    add(t, Builtin.of("values", 1, 1, (c, a) -> values(map(a, 0, "values"))));
+    add(t, Builtin.of("keys", 1, 1, (c, a) -> new ArrayList<Object>(stringKeys(sized(c, map(a, 0, "keys"))))));
+    add(t, Builtin.of("values", 1, 1, (c, a) -> values(sized(c, map(a, 0, "values")))));
     add(t, Builtin.of("first", 1, 1, (c, a) -> edge(a[0], true)));
     add(t, Builtin.of("last", 1, 1, (c, a) -> edge(a[0], false)));
-    add(t, Builtin.of("take", 2, 2, (c, a) -> take(list(a, 0, "take"), Builtins.integer(a, 1, "take"))));
+    add(t, Builtin.of("take", 2, 2, (c, a) -> take(sized(c, list(a, 0, "take")), Builtins.integer(a, 1, "take"))));
     add(t, Builtin.of("sort", 1, 2, (c, a) -> sort(c, list(a, 0, "sort"), a.length > 1 ? a[1] : null)));
     add(t, Builtin.of("reverse", 1, 1, (c, a) -> {
-      List<Object> out = copy(list(a, 0, "reverse"));
+      List<Object> out = copy(sized(c, list(a, 0, "reverse")));
       Collections.reverse(out);
       return out;
     }));
@@ -31,8 +31,18 @@ final class CollectionFunctions {
     add(t, Builtin.of("flatten", 1, 1, (c, a) -> flatten(c, list(a, 0, "flatten"), new ArrayList<>(), 0)));
     add(t, Builtin.of("uniq", 1, 1, (c, a) -> uniq(c, list(a, 0, "uniq"))));
     add(t, Builtin.of("get", 2, 2, (c, a) -> get(a[0], a[1])));
-    add(t, Builtin.of("toPairs", 1, 1, (c, a) -> toPairs(map(a, 0, "toPairs"))));
-    add(t, Builtin.of("fromPairs", 1, 1, (c, a) -> fromPairs(list(a, 0, "fromPairs"))));
+    add(t, Builtin.of("toPairs", 1, 1, (c, a) -> toPairs(sized(c, map(a, 0, "toPairs")))));
+    add(t, Builtin.of("fromPairs", 1, 1, (c, a) -> fromPairs(sized(c, list(a, 0, "fromPairs")))));
+  }
+
+  /** Copying or scanning a container costs one step per element. */
+  static <T> T sized(EvalContext ctx, T container) {
+    if (container instanceof List<?> l) {
+      ctx.charge(l.size());
+    } else if (container instanceof Map<?, ?> m) {
+      ctx.charge(m.size());
+    }
+    return container;
   }
 
   static Object len(Object v) {

@@ -14,6 +14,8 @@ import java.util.TreeMap;
 public final class GoFormat {
   /** Guards recursion over values built by closures (e.g. a reduce nesting lists). */
   static final int MAX_VALUE_DEPTH = 1000;
+  /** Text a value may render to; a list holding the same big list many times must not exhaust memory. */
+  static final int MAX_OUTPUT = 1 << 24;
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSSSSS] xx");
@@ -43,6 +45,9 @@ public final class GoFormat {
   private static void append(StringBuilder sb, Object v, int depth) {
     if (depth > MAX_VALUE_DEPTH) {
       throw new EvalFailure("value nested too deeply to format");
+    }
+    if (sb.length() > MAX_OUTPUT) {
+      throw new EvalFailure("value too large to format (over " + MAX_OUTPUT + " characters)");
     }
     if (v == null) {
       sb.append("<nil>");

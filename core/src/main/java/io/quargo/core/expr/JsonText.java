@@ -32,6 +32,9 @@ final class JsonText {
     if (depth > GoFormat.MAX_VALUE_DEPTH) {
       throw new EvalFailure("json: value nested too deeply");
     }
+    if (sb.length() > GoFormat.MAX_OUTPUT) {
+      throw new EvalFailure("json: value too large (over " + GoFormat.MAX_OUTPUT + " characters)");
+    }
     if (v == null) {
       sb.append("null");
     } else if (v instanceof Boolean || v instanceof Long) {

@@ -14,14 +14,14 @@ final class MathFunctions {
 
   static void register(Map<String, Builtin> t) {
     add(t, Builtin.of("abs", 1, 1, (c, a) -> abs(a[0])));
-    add(t, Builtin.variadic("max", 1, (c, a) -> extreme(a, true)));
-    add(t, Builtin.variadic("min", 1, (c, a) -> extreme(a, false)));
+    add(t, Builtin.variadic("max", 1, (c, a) -> extreme(c, a, true)));
+    add(t, Builtin.variadic("min", 1, (c, a) -> extreme(c, a, false)));
     add(t, Builtin.of("ceil", 1, 1, (c, a) -> Math.ceil(number(a[0], "ceil"))));
     add(t, Builtin.of("floor", 1, 1, (c, a) -> Math.floor(number(a[0], "floor"))));
     add(t, Builtin.of("round", 1, 1, (c, a) -> roundHalfAway(number(a[0], "round"))));
-    add(t, Builtin.of("sum", 1, 1, (c, a) -> sum(numbers(a, "sum"))));
-    add(t, Builtin.of("mean", 1, 1, (c, a) -> mean(numbers(a, "mean"))));
-    add(t, Builtin.of("median", 1, 1, (c, a) -> median(numbers(a, "median"))));
+    add(t, Builtin.of("sum", 1, 1, (c, a) -> sum(numbers(c, a, "sum"))));
+    add(t, Builtin.of("mean", 1, 1, (c, a) -> mean(numbers(c, a, "mean"))));
+    add(t, Builtin.of("median", 1, 1, (c, a) -> median(numbers(c, a, "median"))));
     add(t, Builtin.of("bitand", 2, 2, (c, a) -> integer(a, 0, "bitand") & integer(a, 1, "bitand")));
     add(t, Builtin.of("bitor", 2, 2, (c, a) -> integer(a, 0, "bitor") | integer(a, 1, "bitor")));
     add(t, Builtin.of("bitxor", 2, 2, (c, a) -> integer(a, 0, "bitxor") ^ integer(a, 1, "bitxor")));
@@ -62,10 +62,11 @@ final class MathFunctions {
   }
 
   /** Arguments may be numbers or arrays of numbers, flattened one level. */
-  private static List<Object> numbers(Object[] a, String fn) {
+  private static List<Object> numbers(EvalContext ctx, Object[] a, String fn) {
     List<Object> out = new ArrayList<>();
     for (Object v : a) {
       if (v instanceof List<?> l) {
+        ctx.charge(l.size());
         for (int i = 0; i < l.size(); i++) {
           out.add(checked(Values.at(l, i), fn));
         }
@@ -83,8 +84,8 @@ final class MathFunctions {
     return v;
   }
 
-  private static Object extreme(Object[] a, boolean max) {
-    List<Object> nums = numbers(a, max ? "max" : "min");
+  private static Object extreme(EvalContext ctx, Object[] a, boolean max) {
+    List<Object> nums = numbers(ctx, a, max ? "max" : "min");
     if (nums.isEmpty()) {
       throw new EvalFailure("not enough arguments to call " + (max ? "max" : "min"));
     }

@@ -143,13 +143,13 @@ final class OperatorNodes {
         case DIV: return Operators.divide(a, b);
         case MOD: return Operators.modulo(a, b);
         case POW: return Operators.power(a, b);
-        case EQ: return Values.equal(charged(ctx, a), b);
-        case NE: return !Values.equal(charged(ctx, a), b);
+        case EQ: return Values.equal(a, b, ctx);
+        case NE: return !Values.equal(a, b, ctx);
         case LT: return Operators.compare("<", a, b) < 0 && comparable(a, b);
         case GT: return Operators.compare(">", a, b) > 0;
         case LE: return Operators.compare("<=", a, b) <= 0 && comparable(a, b);
         case GE: return Operators.compare(">=", a, b) >= 0;
-        case IN: return Operators.in(a, charged(ctx, b));
+        case IN: return Operators.in(a, charged(ctx, b), ctx);
         case CONTAINS: return stringTest(a, b, 0);
         case STARTS_WITH: return stringTest(a, b, 1);
         case ENDS_WITH: return stringTest(a, b, 2);

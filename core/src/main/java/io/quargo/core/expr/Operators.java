@@ -118,9 +118,13 @@ final class Operators {
   }
 
   static boolean in(Object needle, Object haystack) {
+    return in(needle, haystack, null);
+  }
+
+  static boolean in(Object needle, Object haystack, EvalContext ctx) {
     if (haystack instanceof List<?> list) {
       for (Object item : list) {
-        if (Values.equal(item, needle)) {
+        if (Values.equal(item, needle, ctx)) {
           return true;
         }
       }

@@ -156,6 +156,11 @@ public final class Values {
 
   /** expr's equality: numbers compare by value across int and float, containers deeply, else by type. */
   public static boolean equal(Object a, Object b) {
+    return equal(a, b, null);
+  }
+
+  /** As {@link #equal(Object, Object)}, charging {@code ctx} (if any) per container element compared. */
+  static boolean equal(Object a, Object b, EvalContext ctx) {
     a = of(a);
     b = of(b);
     if (a == null || b == null) {
@@ -168,10 +173,10 @@ public final class Values {
       return toDouble(a) == toDouble(b);
     }
     if (a instanceof List<?> x && b instanceof List<?> y) {
-      return listEqual(x, y);
+      return listEqual(x, y, ctx);
     }
     if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
-      return mapEqual(x, y);
+      return mapEqual(x, y, ctx);
     }
     if (a instanceof ZonedDateTime x && b instanceof ZonedDateTime y) {
       return x.toInstant().equals(y.toInstant());
@@ -179,24 +184,30 @@ public final class Values {
     return a.getClass() == b.getClass() && Objects.equals(a, b);
   }
 
-  private static boolean listEqual(List<?> x, List<?> y) {
+  private static boolean listEqual(List<?> x, List<?> y, EvalContext ctx) {
     if (x.size() != y.size()) {
       return false;
     }
+    if (ctx != null) {
+      ctx.charge(x.size());
+    }
     for (int i = 0; i < x.size(); i++) {
-      if (!equal(x.get(i), y.get(i))) {
+      if (!equal(x.get(i), y.get(i), ctx)) {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean mapEqual(Map<?, ?> x, Map<?, ?> y) {
+  private static boolean mapEqual(Map<?, ?> x, Map<?, ?> y, EvalContext ctx) {
     if (x.size() != y.size()) {
       return false;
     }
+    if (ctx != null) {
+      ctx.charge(x.size());
+    }
     for (Map.Entry<?, ?> e : x.entrySet()) {
-      if (!y.containsKey(e.getKey()) || !equal(e.getValue(), y.get(e.getKey()))) {
+      if (!y.containsKey(e.getKey()) || !equal(e.getValue(), y.get(e.getKey()), ctx)) {
         return false;
       }
     }

@@ -135,6 +135,22 @@ class ExprApiTest {
   }
 
   @Test
+  void sharedBigValuesCannotMultiplyWorkOrMemory() {
+    // One range referenced many times: cheap to build, expensive to compare, format or scan.
+    String big = "let n = 1..200000; ";
+    assertThatThrownBy(() -> Expr.eval(big + "map(1..1000, [n, n] == [n, n])", Map.of()))
+        .hasMessageContaining("step budget");
+    assertThatThrownBy(() -> Expr.eval(big + "len(string(map(1..1000, n)))", Map.of()))
+        .isInstanceOf(ExprException.class);
+    assertThatThrownBy(() -> Expr.eval(big + "len(toJson(map(1..1000, n)))", Map.of()))
+        .isInstanceOf(ExprException.class);
+    assertThatThrownBy(() -> Expr.eval(big + "map(1..1000, sum(n))", Map.of()))
+        .hasMessageContaining("step budget");
+    assertThatThrownBy(() -> Expr.eval(big + "map(1..1000, -1 in n)", Map.of()))
+        .hasMessageContaining("step budget");
+  }
+
+  @Test
   void deeplyNestedValuesBuiltAtRuntimeFailCleanly() {
     assertThatThrownBy(() -> Expr.eval("string(reduce(1..100000, [#acc], []))", Map.of()))
         .isInstanceOf(ExprException.class);
