@@ -151,7 +151,9 @@ final class AccessNodes {
       }
       Object a = from == null ? null : from.eval(ctx);
       Object b = to == null ? null : to.eval(ctx);
-      return Slicing.slice(o, a, b);
+      Object out = Slicing.slice(o, a, b);
+      ctx.charge(out instanceof List<?> l ? l.size() : ((String) out).length() / 16);
+      return out;
     }
   }
 

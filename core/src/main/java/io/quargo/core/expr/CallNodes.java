@@ -30,7 +30,14 @@ final class CallNodes {
 
     @Override
     Object evaluate(EvalContext ctx) {
-      return fn.impl().apply(ctx, evalArgs(ctx, args));
+      Object[] values = evalArgs(ctx, args);
+      for (Object v : values) {
+        // String builtins scan their inputs; a big string reused in a loop must cost in proportion.
+        if (v instanceof String s) {
+          ctx.charge(s.length() / 16);
+        }
+      }
+      return fn.impl().apply(ctx, values);
     }
   }
 

@@ -150,9 +150,9 @@ final class OperatorNodes {
         case LE: return Operators.compare("<=", a, b) <= 0 && comparable(a, b);
         case GE: return Operators.compare(">=", a, b) >= 0;
         case IN: return Operators.in(a, charged(ctx, b), ctx);
-        case CONTAINS: return stringTest(a, b, 0);
-        case STARTS_WITH: return stringTest(a, b, 1);
-        case ENDS_WITH: return stringTest(a, b, 2);
+        case CONTAINS: return stringTest(ctx, a, b, 0);
+        case STARTS_WITH: return stringTest(ctx, a, b, 1);
+        case ENDS_WITH: return stringTest(ctx, a, b, 2);
         case MATCHES: return matches(ctx, a, b);
         case RANGE: return range(ctx, a, b);
         default: throw new EvalFailure("unsupported operator " + op.symbol);
@@ -174,8 +174,9 @@ final class OperatorNodes {
       return !(a instanceof Double x && x.isNaN()) && !(b instanceof Double y && y.isNaN());
     }
 
-    private Object stringTest(Object a, Object b, int kind) {
+    private Object stringTest(EvalContext ctx, Object a, Object b, int kind) {
       String[] s = Operators.strings(op.symbol, a, b);
+      ctx.charge(s[0].length() / 16);
       return kind == 0 ? TextSearch.contains(s[0], s[1]) : kind == 1 ? s[0].startsWith(s[1]) : s[0].endsWith(s[1]);
     }
 

@@ -172,6 +172,12 @@ public final class Values {
     if (isNumber(a) && isNumber(b)) {
       return toDouble(a) == toDouble(b);
     }
+    if (a instanceof String x && b instanceof String y) {
+      if (ctx != null) {
+        ctx.charge(x.length() / 16);
+      }
+      return x.equals(y);
+    }
     if (a instanceof List<?> x && b instanceof List<?> y) {
       return listEqual(x, y, ctx);
     }

@@ -148,6 +148,13 @@ class ExprApiTest {
         .hasMessageContaining("step budget");
     assertThatThrownBy(() -> Expr.eval(big + "map(1..1000, -1 in n)", Map.of()))
         .hasMessageContaining("step budget");
+    assertThatThrownBy(() -> Expr.eval(big + "map(1..1000, len(n[1:]))", Map.of()))
+        .hasMessageContaining("step budget");
+    String text = "let s = repeat('a', 4000000); ";
+    for (String use : List.of("upper(s)", "s contains 'b'", "s == s + ''", "toBase64(s)", "s[1:]")) {
+      assertThatThrownBy(() -> Expr.eval(text + "map(1..1000, " + use + ")", Map.of()))
+          .as(use).hasMessageContaining("step budget");
+    }
   }
 
   @Test
