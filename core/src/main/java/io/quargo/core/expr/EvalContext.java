@@ -43,6 +43,17 @@ final class EvalContext {
     }
   }
 
+  /** Charges regex input reads to the step budget, one step per 64 characters read. */
+  io.quargo.core.text.MeteredChars.Meter regexMeter() {
+    int[] reads = {0};
+    return () -> {
+      if (++reads[0] == 64) {
+        reads[0] = 0;
+        charge(1);
+      }
+    };
+  }
+
   Frame push() {
     if (depth == frames.size()) {
       frames.add(new Frame());

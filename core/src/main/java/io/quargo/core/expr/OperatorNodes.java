@@ -1,5 +1,6 @@
 package io.quargo.core.expr;
 
+import io.quargo.core.text.MeteredChars;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -188,7 +189,7 @@ final class OperatorNodes {
         p = last != null && last.pattern().equals(s[1]) ? last : compile(s[1], this);
         lastPattern = p;
       }
-      return p.matcher(new BudgetedChars(s[0], ctx)).find();
+      return p.matcher(new MeteredChars(s[0], ctx.regexMeter())).find();
     }
 
     private static Object range(EvalContext ctx, Object a, Object b) {

@@ -1,5 +1,6 @@
 package io.quargo.core.govaluate;
 
+import io.quargo.core.text.MeteredChars;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -38,7 +39,7 @@ final class BoundedRegex {
   /** Like Go's regexp.MatchString: true if the pattern matches anywhere in the subject. */
   static boolean find(Pattern pattern, String subject) {
     try {
-      return pattern.matcher(new CountingSequence(subject, new long[] {READ_BUDGET})).find();
+      return pattern.matcher(new MeteredChars(subject, MeteredChars.budget(READ_BUDGET, BudgetExceeded::new))).find();
     } catch (BudgetExceeded | StackOverflowError e) {
       throw new IllegalArgumentException("regexp pattern '" + pattern.pattern()
           + "' is too expensive to match (catastrophic backtracking); simplify it");
@@ -48,31 +49,6 @@ final class BoundedRegex {
   private static final class BudgetExceeded extends RuntimeException {
     BudgetExceeded() {
       super(null, null, false, false);
-    }
-  }
-
-  private record CountingSequence(String s, long[] budget) implements CharSequence {
-    @Override
-    public int length() {
-      return s.length();
-    }
-
-    @Override
-    public char charAt(int index) {
-      if (--budget[0] < 0) {
-        throw new BudgetExceeded();
-      }
-      return s.charAt(index);
-    }
-
-    @Override
-    public CharSequence subSequence(int start, int end) {
-      return new CountingSequence(s.substring(start, end), budget);
-    }
-
-    @Override
-    public String toString() {
-      return s;
     }
   }
 }

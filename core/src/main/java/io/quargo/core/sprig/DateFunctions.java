@@ -1,5 +1,6 @@
 package io.quargo.core.sprig;
 
+import io.quargo.core.text.GoDuration;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -53,8 +54,10 @@ final class DateFunctions {
   }
 
   private static Object modify(String duration, GoTime t, boolean must) {
-    Long d = GoDuration.parse(duration);
-    if (d == null) {
+    long d;
+    try {
+      d = GoDuration.parse(duration);
+    } catch (IllegalArgumentException e) {
       if (must) throw new Fail("time: invalid duration " + GoPrint.quote(duration));
       return t;
     }

@@ -1,5 +1,6 @@
 package io.quargo.core.sprig;
 
+import io.quargo.core.text.GoJsonStrings;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -80,23 +81,6 @@ final class GoJson {
   }
 
   private static void string(StringBuilder out, String s, boolean html) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"': out.append("\\\""); break;
-        case '\\': out.append("\\\\"); break;
-        case '\n': out.append("\\n"); break;
-        case '\r': out.append("\\r"); break;
-        case '\t': out.append("\\t"); break;
-        default:
-          if (c < 0x20 || ((c == '<' || c == '>' || c == '&') && html) || c == '\u2028' || c == '\u2029') {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-      }
-    }
-    out.append('"');
+    GoJsonStrings.quote(out, s, html);
   }
 }

@@ -1,5 +1,6 @@
 package io.quargo.core.sprig;
 
+import io.quargo.core.text.MeteredChars;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -8,7 +9,7 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * sprig's regex functions over java.util.regex. RE2 never backtracks, Java does: matching runs on a
- * {@link BoundedChars} so a pathological pattern fails with an error instead of hanging.
+ * {@link MeteredChars} so a pathological pattern fails with an error instead of hanging.
  */
 final class RegexFunctions {
   private RegexFunctions() {}
@@ -18,7 +19,7 @@ final class RegexFunctions {
     r.add("mustRegexMatch", "ss", a -> matches((String) a[0], (String) a[1], true));
     r.add("regexFindAll", "ssi", a -> findAll((String) a[0], (String) a[1], (Long) a[2]));
     r.add("regexFind", "ss", a -> {
-      Matcher m = compile((String) a[0]).matcher(new BoundedChars((String) a[1]));
+      Matcher m = compile((String) a[0]).matcher(bounded((String) a[1]));
       return m.find() ? m.group() : "";
     });
     r.add("regexReplaceAll", "sss", a -> replace((String) a[0], (String) a[1], (String) a[2], false));
@@ -44,11 +45,11 @@ final class RegexFunctions {
       if (must) throw f;
       return false;
     }
-    return p.matcher(new BoundedChars(s)).find();
+    return p.matcher(bounded(s)).find();
   }
 
   private static List<Object> findAll(String regex, String s, long n) {
-    Matcher m = compile(regex).matcher(new BoundedChars(s));
+    Matcher m = compile(regex).matcher(bounded(s));
     List<Object> out = new ArrayList<>();
     while ((n < 0 || out.size() < n) && m.find()) {
       out.add(m.group());
@@ -57,7 +58,7 @@ final class RegexFunctions {
   }
 
   private static String replace(String regex, String s, String repl, boolean literal) {
-    Matcher m = compile(regex).matcher(new BoundedChars(s));
+    Matcher m = compile(regex).matcher(bounded(s));
     StringBuilder out = new StringBuilder();
     int last = 0;
     while (m.find()) {
@@ -140,7 +141,7 @@ final class RegexFunctions {
       out.add("");
       return out;
     }
-    Matcher m = p.matcher(new BoundedChars(s));
+    Matcher m = p.matcher(bounded(s));
     int beg = 0;
     while (m.find()) {
       if (n > 0 && out.size() == n - 1) break;
@@ -159,5 +160,10 @@ final class RegexFunctions {
       out.append(c);
     }
     return out.toString();
+  }
+
+  /** The subject, readable 10M times in all: a backtracking blow-up becomes an error. */
+  private static CharSequence bounded(String s) {
+    return new MeteredChars(s, MeteredChars.budget(10_000_000, () -> new Fail("regexp: match too expensive")));
   }
 }

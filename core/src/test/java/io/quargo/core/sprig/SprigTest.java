@@ -3,6 +3,7 @@ package io.quargo.core.sprig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.quargo.core.text.GoDuration;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -98,8 +99,10 @@ class SprigTest {
     assertThat(GoDuration.format(-61_000_000_000L)).isEqualTo("-1m1s");
     assertThat(GoDuration.parse("1h30m")).isEqualTo(5_400_000_000_000L);
     assertThat(GoDuration.parse("-1.5h")).isEqualTo(-5_400_000_000_000L);
-    assertThat(GoDuration.parse("1x")).isNull();
-    assertThat(GoDuration.parse("")).isNull();
+    assertThatThrownBy(() -> GoDuration.parse("1x")).hasMessage("time: unknown unit \"x\" in duration \"1x\"");
+    assertThatThrownBy(() -> GoDuration.parse("")).hasMessage("time: invalid duration \"\"");
+    assertThat(GoDuration.parse(".5s")).isEqualTo(500_000_000L);
+    assertThat(GoDuration.parse("1.s")).isEqualTo(1_000_000_000L);
   }
 
   @Test
