@@ -1,5 +1,6 @@
 package io.quargo.core.sprig;
 
+import io.quargo.core.text.GoStrings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -110,21 +111,7 @@ final class StringFunctions {
   private static List<Object> sortAlpha(Object v) {
     List<String> strs = GoValues.asList(v) != null ? Strs.strslice(v) : List.of(GoValues.strval(v));
     List<String> sorted = new ArrayList<>(strs);
-    Collections.sort(sorted, StringFunctions::compareBytes);
+    Collections.sort(sorted, GoStrings::compare);
     return new ArrayList<>(sorted);
-  }
-
-  /** Go compares strings bytewise (UTF-8), which is code point order. */
-  static int compareBytes(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) return Integer.compare(ca, cb);
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
   }
 }

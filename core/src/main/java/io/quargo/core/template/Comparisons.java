@@ -3,6 +3,7 @@ package io.quargo.core.template;
 import io.quargo.core.sprig.GoPrint;
 import io.quargo.core.sprig.GoTime;
 import io.quargo.core.sprig.GoValues;
+import io.quargo.core.text.GoStrings;
 import java.util.List;
 import java.util.Map;
 
@@ -64,21 +65,7 @@ final class Comparisons {
       case BOOL: throw Builtins.called("lt", "invalid type for comparison", true);
       case INT: return (Long) a < (Long) b;
       case FLOAT: return (Double) a < (Double) b;
-      default: return compareStrings((String) a, (String) b) < 0;
+      default: return GoStrings.compare((String) a, (String) b) < 0;
     }
-  }
-
-  /** Go compares strings by bytes, which is code point order. */
-  private static int compareStrings(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) return Integer.compare(ca, cb);
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
   }
 }
