@@ -1,5 +1,6 @@
 package io.quargo.core.expr;
 
+import io.quargo.core.text.GoZones;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -98,15 +99,7 @@ public final class GoFormat {
     return s + " " + zoneName(t);
   }
 
-  /** Go names UTC "UTC", a bare offset by its digits (+0200), and a region by its abbreviation (CEST). */
   private static String zoneName(ZonedDateTime t) {
-    ZoneId zone = t.getZone();
-    if (zone.equals(ZoneOffset.UTC) || zone.getId().equals("UTC")) {
-      return "UTC";
-    }
-    if (zone instanceof ZoneOffset) {
-      return t.format(DateTimeFormatter.ofPattern("xx"));
-    }
-    return t.format(DateTimeFormatter.ofPattern("zzz", Locale.ROOT));
+    return GoZones.name(t);
   }
 }

@@ -36,7 +36,7 @@ final class GoLayout {
     flush(pattern, literal);
     try {
       return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern.toString())
-          .toFormatter(Locale.ROOT);
+          .toFormatter(Locale.ENGLISH);
     } catch (IllegalArgumentException e) {
       throw new EvalFailure("unsupported date layout \"" + layout + "\"");
     }

@@ -1,5 +1,6 @@
 package io.quargo.core.sprig;
 
+import io.quargo.core.text.GoZones;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -116,12 +117,7 @@ public final class GoTimeLayout {
   }
 
   private static String zoneName(ZonedDateTime t) {
-    if (t.getZone().equals(ZoneOffset.UTC) || t.getZone().getId().equals("UTC")) return "UTC";
-    String name = java.time.format.DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH).format(t);
-    if (t.getZone() instanceof ZoneOffset || name.startsWith("GMT") || name.contains("/")) {
-      return offset(t, "-0700");
-    }
-    return name;
+    return GoZones.name(t);
   }
 
   private static String offset(ZonedDateTime t, String std) {
