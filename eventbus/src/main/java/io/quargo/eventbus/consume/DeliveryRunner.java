@@ -32,7 +32,12 @@ final class DeliveryRunner {
     this.stopping = stopping;
   }
 
-  void run(Message message) {
+  /**
+   * Runs the handler, then settles. {@code handlerDone} runs as soon as the handler returned, before
+   * the (synchronous) settle, so the consumer can already ask for the next message: its pull and this
+   * ack travel at the same time, while handlers still run one after another on the worker.
+   */
+  void run(Message message, Runnable handlerDone) {
     Delivery delivery = new Delivery(message);
     long period = settings.heartbeatPeriod().toMillis();
     ScheduledFuture<?> heartbeat =
@@ -49,6 +54,7 @@ final class DeliveryRunner {
       error = e;
     } finally {
       heartbeat.cancel(false);
+      handlerDone.run();
     }
     try {
       if (error != null) {

@@ -178,10 +178,16 @@ public final class DurableConsumer implements AutoCloseable {
     private void dispatch(Message message) {
       dispatched++;
       workers.execute(() -> {
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable release = () -> {
+          if (released.compareAndSet(false, true)) {
+            freeHandlers.release();
+          }
+        };
         try {
-          runner.run(message);
+          runner.run(message, release);
         } finally {
-          freeHandlers.release();
+          release.run(); // if the runner failed before its handler ran
         }
       });
     }
