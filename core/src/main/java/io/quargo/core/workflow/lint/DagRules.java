@@ -58,13 +58,15 @@ final class DagRules {
     for (int i = 0; i < deps.size(); i++) {
       known(deps.get(i).asText(), path + ".dependencies[" + i + "]", index, out);
     }
-    String depends = task.path("depends").asText("").strip();
+    String raw = task.path("depends").asText("");
+    String depends = raw.strip();
     if (!depends.isEmpty()) {
       try {
         DependsExpression e = DependsExpression.parse(depends);
         e.references().forEach(r -> known(r, path + ".depends", index, out));
       } catch (DependsException e) {
-        ctx.errorAt(path + ".depends", e.column(), "invalid depends '" + depends + "': " + e.getMessage()
+        int lead = raw.indexOf(depends);
+        ctx.errorAt(path + ".depends", raw, lead + e.column() - 1, "invalid depends '" + depends + "': " + e.getMessage()
             + " (write e.g. \"A && (B.Succeeded || C.Failed)\")");
       }
     }

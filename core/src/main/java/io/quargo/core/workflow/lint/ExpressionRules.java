@@ -25,7 +25,7 @@ final class ExpressionRules {
         try {
           EXPR.program(e.expression());
         } catch (ExprException | IllegalArgumentException ex) {
-          ctx.errorAt(path, s.offset() + 1, "invalid expression '{{" + e.raw() + "}}': " + ex.getMessage()
+          ctx.errorAt(path, template.source(), s.offset(), "invalid expression '{{" + e.raw() + "}}': " + ex.getMessage()
               + " (see https://expr-lang.org for the syntax; index hyphenated names as steps['my-step'])");
         }
       }

@@ -22,11 +22,9 @@ final class LintContext {
     add(Severity.WARNING, path, document.positions().find(path), message);
   }
 
-  /** An error at a column inside a one-line string value (e.g. a parse error in {@code depends}). */
-  void errorAt(String path, int column, String message) {
-    SourcePosition at = document.positions().find(path);
-    SourcePosition exact = document.positions().exact(path);
-    add(Severity.ERROR, path, exact != null && column > 1 ? at.shifted(0, column - 1) : at, message);
+  /** An error at character {@code offset} of the string {@code value} found at {@code path}. */
+  void errorAt(String path, String value, int offset, String message) {
+    add(Severity.ERROR, path, document.positions().at(path, value, offset), message);
   }
 
   private void add(Severity severity, String path, SourcePosition position, String message) {

@@ -94,7 +94,7 @@ final class VariableRules {
         if (s instanceof Segment.Simple t && !t.name().contains("{{")) {
           String problem = scope.problem(t.name(), view);
           if (problem != null) {
-            ctx.errorAt(path, s.offset() + 1, "unknown variable '{{" + t.name() + "}}': " + problem);
+            ctx.errorAt(path, value, s.offset(), "unknown variable '{{" + t.name() + "}}': " + problem);
           }
         }
       }

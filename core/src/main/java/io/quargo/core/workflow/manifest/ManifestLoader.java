@@ -31,14 +31,21 @@ public final class ManifestLoader {
 
   private ManifestLoader() {}
 
-  public static List<ManifestDocument> load(String text, String source) {
-    return load(new StringReader(text), source, text.stripLeading().startsWith("{"));
+  /** Reads all of {@code reader} (the caller opens and closes it), then parses as {@link #load(String, String)}. */
+  public static List<ManifestDocument> load(Reader reader, String source) throws IOException {
+    StringBuilder text = new StringBuilder();
+    char[] buf = new char[8192];
+    for (int n; (n = reader.read(buf)) > 0; ) {
+      text.append(buf, 0, n);
+    }
+    return load(text.toString(), source);
   }
 
-  /** @param json true for JSON text (strict), false for YAML (which also accepts most JSON) */
-  public static List<ManifestDocument> load(Reader reader, String source, boolean json) {
+  /** Text starting with '{' is read as JSON (strictly), anything else as YAML. */
+  public static List<ManifestDocument> load(String text, String source) {
+    boolean json = text.stripLeading().startsWith("{");
     List<ManifestDocument> docs = new ArrayList<>();
-    try (JsonParser p = json ? JSON.createParser(reader) : YAML.createParser(reader)) {
+    try (JsonParser p = json ? JSON.createParser(text) : YAML.createParser(new StringReader(text))) {
       JsonToken t;
       while ((t = p.nextToken()) != null) {
         Map<String, SourcePosition> positions = new HashMap<>();
@@ -50,12 +57,12 @@ public final class ManifestLoader {
           throw new ManifestException(positions.get(""), "a manifest document must be a mapping (apiVersion, kind, "
               + "metadata, spec), got a " + tree.getNodeType().toString().toLowerCase());
         }
-        docs.add(new ManifestDocument(Resource.of(tree), new PositionIndex(source, positions), docs.size()));
+        docs.add(new ManifestDocument(Resource.of(tree), new PositionIndex(source, text, positions), docs.size()));
       }
     } catch (JsonProcessingException e) {
-      throw new ManifestException(position(e.getLocation(), source), reason(e));
+      throw ParseErrors.of(e, source);
     } catch (IOException e) {
-      throw new ManifestException(new SourcePosition(source, 1, 1), "cannot read: " + e.getMessage());
+      throw new ManifestException(new SourcePosition(source, 1, 1), "cannot parse: " + e.getMessage());
     }
     return docs;
   }
@@ -105,15 +112,6 @@ public final class ManifestLoader {
   }
 
   private static SourcePosition position(JsonLocation loc, String source) {
-    if (loc == null) {
-      return new SourcePosition(source, 1, 1);
-    }
-    return new SourcePosition(source, Math.max(loc.getLineNr(), 1), Math.max(loc.getColumnNr(), 1));
-  }
-
-  /** Jackson's message without its location suffix, which we print in our own form. */
-  private static String reason(JsonProcessingException e) {
-    String reason = e.getOriginalMessage();
-    return reason == null ? e.getClass().getSimpleName() : reason.lines().findFirst().orElse(reason).strip();
+    return ParseErrors.position(loc, source);
   }
 }
