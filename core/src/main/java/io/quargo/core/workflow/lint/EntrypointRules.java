@@ -7,11 +7,14 @@ import java.util.Map;
 final class EntrypointRules {
   private final WorkflowSpecView view;
   private final Map<String, JsonNode> templates;
+  private final TemplateResolver resolver;
   private final LintContext ctx;
 
-  EntrypointRules(WorkflowSpecView view, Map<String, JsonNode> templates, LintContext ctx) {
+  EntrypointRules(WorkflowSpecView view, Map<String, JsonNode> templates, TemplateResolver resolver,
+      LintContext ctx) {
     this.view = view;
     this.templates = templates;
+    this.resolver = resolver;
     this.ctx = ctx;
   }
 
@@ -19,7 +22,8 @@ final class EntrypointRules {
     String path = view.path() + ".entrypoint";
     String entrypoint = view.spec().path("entrypoint").asText("");
     if (view.usesWorkflowTemplateRef()) {
-      return; // the referenced WorkflowTemplate supplies templates and, unless overridden, the entrypoint
+      checkReferencedEntrypoint(entrypoint, path);
+      return;
     }
     if (entrypoint.isEmpty()) {
       // WorkflowTemplates may be used only through templateRef, so argo lint lets them omit it.
@@ -36,6 +40,21 @@ final class EntrypointRules {
     }
     if (!view.isTemplateKind()) {
       checkArguments(entrypoint, template);
+    }
+  }
+
+  /** The referenced WorkflowTemplate supplies the templates; an overriding entrypoint must be one of them. */
+  private void checkReferencedEntrypoint(String entrypoint, String path) {
+    JsonNode ref = view.spec().path("workflowTemplateRef");
+    boolean cluster = ref.path("clusterScope").asBoolean(false);
+    String kind = cluster ? "ClusterWorkflowTemplate" : "WorkflowTemplate";
+    var holder = resolver.workflowTemplate(ref.path("name").asText(""), cluster);
+    if (holder.isEmpty()) {
+      ctx.warning(view.path() + ".workflowTemplateRef", kind + " '" + ref.path("name").asText("")
+          + "' is not loaded, so the workflow was not checked against it: lint it together with that " + kind);
+    } else if (!entrypoint.isEmpty() && TemplateResolver.template(holder.get(), entrypoint).isEmpty()) {
+      ctx.error(path, "spec.entrypoint template '" + entrypoint + "' not found in " + kind + " '"
+          + ref.path("name").asText("") + "': fix the name or drop it to use that template's entrypoint");
     }
   }
 

@@ -46,7 +46,7 @@ public final class WorkflowLinter {
     }
     WorkflowSpecView view = new WorkflowSpecView(r.kind(), specPath, spec);
     Map<String, JsonNode> templates = templates(view, ctx);
-    new EntrypointRules(view, templates, ctx).check();
+    new EntrypointRules(view, templates, resolver, ctx).check();
     new TemplateRules(view, templates, resolver, ctx).check();
     new VariableRules(view, ctx).check();
     return new LintResult(ctx.findings());

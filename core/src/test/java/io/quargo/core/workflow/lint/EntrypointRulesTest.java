@@ -84,4 +84,21 @@ class EntrypointRulesTest {
         """);
     assertThat(r.errors()).extracting(LintFinding::path).containsExactly("spec.workflowSpec.entrypoint");
   }
+
+  @Test
+  void anEntrypointOverridingAWorkflowTemplateRefMustExistThere() {
+    String wf = workflow("""
+        entrypoint: mian
+        workflowTemplateRef: {name: lib}
+        """);
+    assertThat(lint(wf).ok()).isTrue();
+    assertThat(lint(wf).warnings()).extracting(LintFinding::path).containsExactly("spec.workflowTemplateRef");
+    var lib = io.quargo.core.workflow.manifest.ManifestLoader.load("""
+        kind: WorkflowTemplate
+        metadata: {name: lib}
+        spec: {templates: [{name: main, container: {image: alpine}}]}
+        """, "lib.yaml").get(0).resource();
+    assertThat(lint(wf, TemplateResolver.of(java.util.List.of(lib))).errors()).singleElement()
+        .extracting(LintFinding::message).asString().contains("'mian' not found in WorkflowTemplate 'lib'");
+  }
 }

@@ -52,6 +52,30 @@ class ExamplesLintTest {
     assertThat(clean).isGreaterThan(150);
   }
 
+  /** The corpus check can fail: each Workflow example with its entrypoint misspelt is reported. */
+  @Test
+  void everyWorkflowExampleWithAWrongEntrypointFails() throws IOException {
+    assumeTrue(Files.isDirectory(ROOT.resolve("examples")), "no " + ROOT.toAbsolutePath() + "; corpus skipped");
+    Map<String, List<ManifestDocument>> files = rows();
+    List<Resource> library = new ArrayList<>();
+    files.values().forEach(docs -> docs.forEach(d -> library.add(d.resource())));
+    WorkflowLinter linter = new WorkflowLinter(TemplateResolver.of(library));
+    int mutated = 0;
+    for (List<ManifestDocument> docs : files.values()) {
+      for (ManifestDocument d : docs) {
+        if (d.resource().kind().equals("Workflow") && d.resource().spec().has("entrypoint")) {
+          var spec = ((com.fasterxml.jackson.databind.node.ObjectNode) d.resource().spec().deepCopy())
+              .put("entrypoint", "no-such-template");
+          var broken = new ManifestDocument(d.resource().withSpec(spec), d.positions(), d.index());
+          assertThat(linter.lint(broken).errors()).as(d.source()).extracting(LintFinding::path)
+              .contains("spec.entrypoint");
+          mutated++;
+        }
+      }
+    }
+    assertThat(mutated).isGreaterThan(150);
+  }
+
   /** Files whose kinds column holds a workflow kind; every such row is expected valid. */
   private static Map<String, List<ManifestDocument>> rows() throws IOException {
     Map<String, List<ManifestDocument>> out = new LinkedHashMap<>();
