@@ -73,4 +73,13 @@ class ManifestLoaderTest {
         .hasMessage("list.yaml:1:1: a manifest document must be a mapping (apiVersion, kind, metadata, spec), "
             + "got a array");
   }
+
+  @Test
+  void positionsInsideQuotedAndBlockStrings() throws Exception {
+    String yaml = "a: \"xy{{z}}\"\nb: |\n  first\n  echo {{z}}\nc: plain {{z}}\n";
+    PositionIndex p = ManifestLoader.load(new java.io.StringReader(yaml), "s.yaml").get(0).positions();
+    assertThat(p.at("a", "xy{{z}}", 2)).isEqualTo(new SourcePosition("s.yaml", 1, 7));
+    assertThat(p.at("b", "first\necho {{z}}\n", 11)).isEqualTo(new SourcePosition("s.yaml", 4, 8));
+    assertThat(p.at("c", "plain {{z}}", 6)).isEqualTo(new SourcePosition("s.yaml", 5, 10));
+  }
 }
