@@ -8,6 +8,7 @@ import io.quargo.core.resource.Resource;
 import io.quargo.eventbus.BusConfig;
 import io.quargo.eventbus.BusConnection;
 import io.quargo.eventbus.publish.Publisher;
+import io.quargo.eventbus.publish.PublisherOptions;
 import io.quargo.eventbus.testkit.NatsServers;
 import io.quargo.eventbus.testkit.NatsTestServer;
 import io.quargo.eventbus.topology.StandardStreams;
@@ -49,9 +50,15 @@ public final class WebhookLoad {
         HttpLoad load = new HttpLoad(vertx, port, "/load", clients);
         load.run(WARMUP_SECONDS);
         HttpLoad.Result webhook = load.run(seconds);
+        // the same requests dropped by filter.expression: the HTTP path alone, nothing published
+        HttpLoad.Result httpOnly = new HttpLoad(vertx, port, "/dropped", clients).run(seconds);
         bus.management().purgeStream(StandardStreams.EVENTS);
         double raw = rawPublishPerSecond(publisher, seconds);
-        report(clients, seconds, webhook, raw);
+        bus.management().purgeStream(StandardStreams.EVENTS);
+        // the same concurrency as the HTTP clients: what the bus alone gives with that many events in flight
+        double rawSameConcurrency = rawPublishPerSecond(
+            new Publisher(bus, new PublisherOptions(clients, PublisherOptions.DEFAULT_ACK_TIMEOUT)), seconds);
+        report(clients, seconds, webhook, httpOnly, raw, rawSameConcurrency);
       }
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().join();
@@ -87,20 +94,27 @@ public final class WebhookLoad {
     return acked.get() / elapsed;
   }
 
-  private static void report(int clients, int seconds, HttpLoad.Result webhook, double raw) {
+  private static void report(int clients, int seconds, HttpLoad.Result webhook, HttpLoad.Result httpOnly, double raw,
+      double rawSame) {
     System.out.printf(Locale.ROOT, "%n== webhook load: %d clients, %ds, %d cores ==%n", clients, seconds,
         Runtime.getRuntime().availableProcessors());
     System.out.printf(Locale.ROOT, "webhook accepted (200): %,.0f events/s  p50 %.2f ms  p99 %.2f ms  (%,d accepted, %,d not)%n",
         webhook.perSecond(), webhook.latencies().percentileMillis(50), webhook.latencies().percentileMillis(99),
         webhook.accepted(), webhook.refused());
-    System.out.printf(Locale.ROOT, "raw eventbus publishEventAsync: %,.0f events/s%n", raw);
+    System.out.printf(Locale.ROOT, "HTTP only (filtered out, not published): %,.0f requests/s  p50 %.2f ms  p99 %.2f ms%n",
+        httpOnly.perSecond(), httpOnly.latencies().percentileMillis(50), httpOnly.latencies().percentileMillis(99));
+    System.out.printf(Locale.ROOT, "raw eventbus publishEventAsync: %,.0f events/s (1,024 in flight)%n", raw);
+    System.out.printf(Locale.ROOT, "raw eventbus publishEventAsync: %,.0f events/s (%d in flight, as the clients)%n",
+        rawSame, clients);
     System.out.printf(Locale.ROOT, "ratio webhook/raw: %.2f%n", webhook.perSecond() / raw);
   }
 
   private static Resource eventSource(int port) throws Exception {
     return Resource.of((ObjectNode) new ObjectMapper().readTree("""
         {"apiVersion": "argoproj.io/v1alpha1", "kind": "EventSource", "metadata": {"name": "load", "namespace": "load"},
-         "spec": {"webhook": {"load": {"port": "%d", "endpoint": "/load", "method": "POST"}}}}
+         "spec": {"webhook": {"load": {"port": "%1$d", "endpoint": "/load", "method": "POST"},
+                              "dropped": {"port": "%1$d", "endpoint": "/dropped", "method": "POST",
+                                          "filter": {"expression": "false"}}}}}
         """.formatted(port)));
   }
 

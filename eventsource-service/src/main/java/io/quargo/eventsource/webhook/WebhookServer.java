@@ -1,8 +1,10 @@
 package io.quargo.eventsource.webhook;
 
 import io.quargo.eventbus.publish.Publisher;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -19,11 +21,15 @@ import java.util.concurrent.TimeoutException;
 public final class WebhookServer implements AutoCloseable {
   private static final long START_TIMEOUT_SECONDS = 30;
 
-  private final HttpServer server;
+  private final Vertx vertx;
+  private final String deployment;
+  private final int port;
   private final List<WebhookRoute> routes;
 
-  private WebhookServer(HttpServer server, List<WebhookRoute> routes) {
-    this.server = server;
+  private WebhookServer(Vertx vertx, String deployment, int port, List<WebhookRoute> routes) {
+    this.vertx = vertx;
+    this.deployment = deployment;
+    this.port = port;
     this.routes = routes;
   }
 
@@ -36,12 +42,14 @@ public final class WebhookServer implements AutoCloseable {
   public static WebhookServer start(Vertx vertx, String host, int port, Collection<WebhookRoute> routes,
       Publisher publisher) {
     Map<String, WebhookRoute> byEndpoint = byEndpoint(port, routes);
-    HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
-        .requestHandler(new WebhookRequestHandler(byEndpoint, publisher)::handle);
+    WebhookRequestHandler handler = new WebhookRequestHandler(byEndpoint, publisher);
+    // one instance per event loop on the same port: Vert.x spreads connections over them, where one
+    // server created outside a verticle would serve every connection on a single thread
+    DeploymentOptions instances = new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors());
     try {
-      HttpServer bound = server.listen().toCompletionStage().toCompletableFuture()
-          .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      return new WebhookServer(bound, List.copyOf(byEndpoint.values()));
+      String deployment = vertx.deployVerticle(() -> new Listener(host, port, handler), instances)
+          .toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      return new WebhookServer(vertx, deployment, port, List.copyOf(byEndpoint.values()));
     } catch (ExecutionException e) {
       throw new IllegalStateException("cannot serve webhooks on " + host + ":" + port + ": " + e.getCause().getMessage(),
           e.getCause());
@@ -73,9 +81,8 @@ public final class WebhookServer implements AutoCloseable {
     return byEndpoint;
   }
 
-  /** The bound port. */
   public int port() {
-    return server.actualPort();
+    return port;
   }
 
   public List<WebhookRoute> routes() {
@@ -86,11 +93,33 @@ public final class WebhookServer implements AutoCloseable {
   @Override
   public void close() {
     try {
-      server.close().toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      vertx.undeploy(deployment).toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("webhook server on port " + port() + " did not close: " + e.getMessage(), e);
+    }
+  }
+
+  /** One listening instance; its server closes when the deployment is undeployed. */
+  private static final class Listener extends AbstractVerticle {
+    private final String host;
+    private final int port;
+    private final WebhookRequestHandler handler;
+
+    Listener(String host, int port, WebhookRequestHandler handler) {
+      this.host = host;
+      this.port = port;
+      this.handler = handler;
+    }
+
+    @Override
+    public void start(Promise<Void> started) {
+      vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
+          .requestHandler(handler::handle)
+          .listen()
+          .<Void>mapEmpty()
+          .onComplete(started);
     }
   }
 }
