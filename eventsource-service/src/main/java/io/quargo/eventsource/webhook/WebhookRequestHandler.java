@@ -1,0 +1,176 @@
+package io.quargo.eventsource.webhook;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quargo.core.event.CloudEvent;
+import io.quargo.core.expr.ExprException;
+import io.quargo.eventbus.publish.PublishException;
+import io.quargo.eventbus.publish.Publisher;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Serves one port's requests: {@code GET /health}, then per route method, bearer token, size and body checks,
+ * and finally the publish. The answer is 200 only once JetStream acknowledged the event (or the filter
+ * dropped it, as Argo does); a failed publish is a 503 so the sender retries.
+ */
+final class WebhookRequestHandler {
+  static final String EVENT_TYPE = "webhook";
+  private static final Logger LOG = Logger.getLogger(WebhookRequestHandler.class);
+
+  private final Map<String, WebhookRoute> routes;
+  private final Publisher publisher;
+
+  WebhookRequestHandler(Map<String, WebhookRoute> routes, Publisher publisher) {
+    this.routes = routes;
+    this.publisher = publisher;
+  }
+
+  void handle(HttpServerRequest request) {
+    String path = request.path();
+    WebhookRoute route = routes.get(path);
+    if (route == null) {
+      if (path.equals("/health")) {
+        respond(request, 200, "OK");
+      } else {
+        respond(request, 404, "no webhook at " + path + " on this port");
+      }
+      return;
+    }
+    String method = request.method().name();
+    if (!method.equals(route.method())) {
+      request.response().putHeader("Allow", route.method());
+      respond(request, 405, "method " + method + " not allowed on " + path + "; use " + route.method());
+      return;
+    }
+    String refusal = authRefusal(route, request.getHeader("Authorization"));
+    if (refusal != null) {
+      respond(request, 401, refusal);
+      return;
+    }
+    readBody(request, route);
+  }
+
+  /** Null when the request may pass; the token itself is never logged nor echoed. */
+  private static String authRefusal(WebhookRoute route, String authorization) {
+    if (route.authToken() == null) {
+      return null;
+    }
+    if (authorization == null || !authorization.startsWith("Bearer ")) {
+      return "Invalid Authorization Header: expected 'Authorization: Bearer <token>'";
+    }
+    byte[] given = authorization.substring("Bearer ".length()).getBytes(StandardCharsets.UTF_8);
+    byte[] expected = route.authToken().getBytes(StandardCharsets.UTF_8);
+    return MessageDigest.isEqual(given, expected) ? null : "Invalid Auth token";
+  }
+
+  private void readBody(HttpServerRequest request, WebhookRoute route) {
+    String length = request.getHeader("Content-Length");
+    if (length != null && tooLarge(length, route.maxPayloadSize())) {
+      tooLarge(request, route);
+      return;
+    }
+    Buffer body = Buffer.buffer();
+    boolean[] refused = {false};
+    request.handler(chunk -> {
+      if (refused[0]) {
+        return;
+      }
+      if (body.length() + chunk.length() > route.maxPayloadSize()) {
+        refused[0] = true;
+        tooLarge(request, route);
+        return;
+      }
+      body.appendBuffer(chunk);
+    });
+    request.endHandler(v -> {
+      if (!refused[0]) {
+        accept(request, route, body.getBytes());
+      }
+    });
+  }
+
+  private static boolean tooLarge(String contentLength, long max) {
+    try {
+      return Long.parseLong(contentLength.trim()) > max;
+    } catch (NumberFormatException e) {
+      return false; // the streamed count decides
+    }
+  }
+
+  private static void tooLarge(HttpServerRequest request, WebhookRoute route) {
+    request.response().putHeader("Connection", "close");
+    respond(request, 413, "the request body is larger than maxPayloadSize (" + route.maxPayloadSize() + " bytes)");
+  }
+
+  private void accept(HttpServerRequest request, WebhookRoute route, byte[] body) {
+    ObjectNode data;
+    try {
+      List<Map.Entry<String, String>> headers = request.headers().entries();
+      data = WebhookPayload.build(route.method(), headers, request.query(), body, route.metadata());
+    } catch (WebhookPayload.InvalidBodyException e) {
+      respond(request, 400, e.getMessage());
+      return;
+    }
+    if (!passes(route, data)) {
+      respond(request, 200, "success");
+      return;
+    }
+    CloudEvent event = CloudEvent.builder().source(route.eventSource()).subject(route.eventName())
+        .type(EVENT_TYPE).data(data).build();
+    publish(request, route, event);
+  }
+
+  /** Argo drops an event its filter rejects or cannot evaluate, and still answers 200. */
+  private static boolean passes(WebhookRoute route, ObjectNode data) {
+    if (route.filter() == null) {
+      return true;
+    }
+    try {
+      return route.filter().accepts(data);
+    } catch (ExprException e) {
+      LOG.warnf("%s: event dropped, filter.expression failed: %s", route.ref(), e.getMessage());
+      return false;
+    }
+  }
+
+  private void publish(HttpServerRequest request, WebhookRoute route, CloudEvent event) {
+    Context context = Vertx.currentContext();
+    try {
+      publisher.publishEventAsync(route.namespace(), event).whenComplete((ack, error) ->
+          context.runOnContext(v -> {
+            if (error == null) {
+              respond(request, 200, "success");
+            } else {
+              unavailable(request, route, error);
+            }
+          }));
+    } catch (PublishException e) {
+      unavailable(request, route, e);
+    }
+  }
+
+  private static void unavailable(HttpServerRequest request, WebhookRoute route, Throwable error) {
+    Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+        ? error.getCause() : error;
+    LOG.warnf("%s: event not recorded, the sender should retry: %s", route.ref(), cause.getMessage());
+    request.response().putHeader("Retry-After", "1");
+    respond(request, 503, "failed to record event: the event bus did not acknowledge it (" + cause.getMessage()
+        + "); retry later");
+  }
+
+  private static void respond(HttpServerRequest request, int status, String body) {
+    HttpServerResponse response = request.response();
+    if (response.ended() || response.closed()) {
+      return;
+    }
+    response.setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8").end(body);
+  }
+}

@@ -1,0 +1,48 @@
+package io.quargo.eventsource.webhook;
+
+import java.util.Map;
+
+/**
+ * One webhook event of an EventSource ({@code spec.webhook.<eventName>}), ready to serve.
+ *
+ * @param namespace the EventSource's namespace, the second token of the bus subject
+ * @param eventSource the EventSource name: the CloudEvent {@code source}
+ * @param eventName the map key: the CloudEvent {@code subject}
+ * @param endpoint the path, always starting with {@code /}
+ * @param method the one HTTP method accepted, upper case
+ * @param port the TCP port; routes with the same port share one HTTP server
+ * @param maxPayloadSize the largest body accepted, in bytes
+ * @param metadata copied into {@code data.metadata}
+ * @param filter the {@code filter.expression}, or null to publish everything
+ * @param authToken the bearer token required, or null for none; never printed
+ */
+public record WebhookRoute(
+    String namespace,
+    String eventSource,
+    String eventName,
+    String endpoint,
+    String method,
+    int port,
+    long maxPayloadSize,
+    Map<String, String> metadata,
+    EventFilter filter,
+    String authToken) {
+
+  /** Argo's default {@code maxPayloadSize}: 1 MiB. */
+  public static final long DEFAULT_MAX_PAYLOAD_SIZE = 1_048_576;
+
+  public WebhookRoute {
+    metadata = Map.copyOf(metadata);
+  }
+
+  /** {@code <namespace>/<eventSource>/<eventName>}, for messages. */
+  public String ref() {
+    return namespace + "/" + eventSource + "/" + eventName;
+  }
+
+  @Override
+  public String toString() {
+    return "WebhookRoute[" + ref() + " " + method + " :" + port + endpoint
+        + (authToken != null ? " (bearer token required)" : "") + "]";
+  }
+}

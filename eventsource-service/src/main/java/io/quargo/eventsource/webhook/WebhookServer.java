@@ -1,0 +1,125 @@
+package io.quargo.eventsource.webhook;
+
+import io.quargo.eventbus.publish.Publisher;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerOptions;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One HTTP server on one port, shared by every webhook event configured on that port (as Argo does), plus
+ * {@code GET /health}. Use {@link WebhookServers} to start the servers of a whole set of routes.
+ */
+public final class WebhookServer implements AutoCloseable {
+  private static final long START_TIMEOUT_SECONDS = 30;
+
+  private final Vertx vertx;
+  private final String deployment;
+  private final int port;
+  private final List<WebhookRoute> routes;
+
+  private WebhookServer(Vertx vertx, String deployment, int port, List<WebhookRoute> routes) {
+    this.vertx = vertx;
+    this.deployment = deployment;
+    this.port = port;
+    this.routes = routes;
+  }
+
+  /**
+   * Listens on {@code host:port} and returns once the port is bound.
+   *
+   * @throws WebhookSpecException when two routes of the port share an endpoint, or a route names another port
+   * @throws IllegalStateException when the port cannot be bound (in use, no permission)
+   */
+  public static WebhookServer start(Vertx vertx, String host, int port, Collection<WebhookRoute> routes,
+      Publisher publisher) {
+    Map<String, WebhookRoute> byEndpoint = byEndpoint(port, routes);
+    WebhookRequestHandler handler = new WebhookRequestHandler(byEndpoint, publisher);
+    // one instance per event loop on the same port: Vert.x spreads connections over them, where one
+    // server created outside a verticle would serve every connection on a single thread
+    DeploymentOptions instances = new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors());
+    try {
+      String deployment = vertx.deployVerticle(() -> new Listener(host, port, handler), instances)
+          .toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      return new WebhookServer(vertx, deployment, port, List.copyOf(byEndpoint.values()));
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot serve webhooks on " + host + ":" + port + ": " + e.getCause().getMessage(),
+          e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("webhook server on " + host + ":" + port + " did not start within "
+          + START_TIMEOUT_SECONDS + "s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting the webhook server on port " + port, e);
+    }
+  }
+
+  private static Map<String, WebhookRoute> byEndpoint(int port, Collection<WebhookRoute> routes) {
+    Map<String, WebhookRoute> byEndpoint = new LinkedHashMap<>();
+    for (WebhookRoute route : routes) {
+      if (route.port() != port) {
+        throw new IllegalArgumentException(route + " is for port " + route.port() + ", not " + port);
+      }
+      if (route.endpoint().equals("/health")) {
+        throw new WebhookSpecException(route.ref() + " endpoint", "/health is reserved for the health check");
+      }
+      WebhookRoute other = byEndpoint.putIfAbsent(route.endpoint(), route);
+      if (other != null) {
+        throw new WebhookSpecException(route.ref() + " endpoint",
+            route.endpoint() + " on port " + port + " is already served for " + other.ref()
+                + "; give each event its own endpoint or port");
+      }
+    }
+    return byEndpoint;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public List<WebhookRoute> routes() {
+    return routes;
+  }
+
+  /** Stops accepting requests; in-flight ones end with the connection. */
+  @Override
+  public void close() {
+    try {
+      vertx.undeploy(deployment).toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("webhook server on port " + port() + " did not close: " + e.getMessage(), e);
+    }
+  }
+
+  /** One listening instance; its server closes when the deployment is undeployed. */
+  private static final class Listener extends AbstractVerticle {
+    private final String host;
+    private final int port;
+    private final WebhookRequestHandler handler;
+
+    Listener(String host, int port, WebhookRequestHandler handler) {
+      this.host = host;
+      this.port = port;
+      this.handler = handler;
+    }
+
+    @Override
+    public void start(Promise<Void> started) {
+      vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
+          .requestHandler(handler::handle)
+          .listen()
+          .<Void>mapEmpty()
+          .onComplete(started);
+    }
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * The webhook EventSource ({@code spec.webhook}): {@link io.quargo.eventsource.webhook.WebhookSpecParser} reads the
+ * spec into {@link io.quargo.eventsource.webhook.WebhookRoute}s, {@link io.quargo.eventsource.webhook.WebhookServers}
+ * serves them, one HTTP server per port with {@code GET /health}, and publishes each request as a {@code webhook}
+ * CloudEvent on {@code events.<namespace>.<eventSource>.<eventName>}.
+ *
+ * <p>As Argo: {@code data = {header, body, metadata}} (Go-canonical header names, no {@code Host}, any
+ * {@code Authorization} masked), GET bodies are the query and urlencoded forms their fields
+ * ({@code {name: [values]}}), other bodies must be JSON (400 otherwise); bearer {@code authSecret} (401); an event
+ * dropped by {@code filter.expression} (or whose filter fails) still gets 200.
+ *
+ * <p>Ours: 200 only after JetStream acknowledged the event, 503 with {@code Retry-After} when it did not (Argo
+ * answers 500); 405 with {@code Allow} for another method (Argo answers 400); 413 over {@code maxPayloadSize}
+ * (Argo fails the body read); an empty non-GET body is {@code null}; any configured method is served (Argo serves
+ * GET and POST only). An unknown path is 404, as Argo's router answers.
+ *
+ * <p>Not yet: TLS ({@code serverCertSecret}/{@code serverKeySecret} are refused with a message), secrets from
+ * Kubernetes (the caller's {@link io.quargo.eventsource.webhook.SecretResolver} supplies them), metrics, status.
+ * Known limit: when the publisher's in-flight bound (1,024) is full, a request blocks its event loop until a
+ * slot frees.
+ */
+package io.quargo.eventsource.webhook;
