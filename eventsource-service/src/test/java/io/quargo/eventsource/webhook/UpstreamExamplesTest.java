@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every webhook EventSource among Argo's examples parses into routes. */
 class UpstreamExamplesTest {
-  private static final Path EXAMPLES = Path.of("..", "..", "shared", "compat", "argo-events", "examples", "event-sources");
+  private static final Path EXAMPLES = compatDir().resolve("argo-events/examples/event-sources");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   @Test
@@ -45,5 +45,23 @@ class UpstreamExamplesTest {
     try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
       return docs.readAll().stream().filter(d -> d != null && d.isObject()).toList();
     }
+  }
+
+  /**
+   * The shared compat folder: $QUARGO_COMPAT_DIR, else a {@code shared/compat} beside the clone (found
+   * from the module directory upwards), else the workplace's /work/shared/compat.
+   */
+  static Path compatDir() {
+    String explicit = System.getenv("QUARGO_COMPAT_DIR");
+    if (explicit != null && !explicit.isBlank()) {
+      return Path.of(explicit);
+    }
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("shared").resolve("compat");
+      if (Files.isDirectory(candidate)) {
+        return candidate;
+      }
+    }
+    return Path.of("/work/shared/compat");
   }
 }

@@ -22,7 +22,25 @@ import org.junit.jupiter.api.Test;
  * WorkflowTemplate and ClusterWorkflowTemplate found in examples/, as upstream's e2e suite applies them all.
  */
 class ExamplesLintTest {
-  static final Path ROOT = Path.of("../../shared/compat/argo-workflows");
+  static final Path ROOT = compatDir().resolve("argo-workflows");
+
+  /**
+   * The shared compat folder: $QUARGO_COMPAT_DIR, else a {@code shared/compat} beside the clone (found
+   * from the module directory upwards), else the workplace's /work/shared/compat.
+   */
+  static Path compatDir() {
+    String explicit = System.getenv("QUARGO_COMPAT_DIR");
+    if (explicit != null && !explicit.isBlank()) {
+      return Path.of(explicit);
+    }
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("shared").resolve("compat");
+      if (Files.isDirectory(candidate)) {
+        return candidate;
+      }
+    }
+    return Path.of("/work/shared/compat");
+  }
 
   @Test
   void everyWorkflowExampleLintsClean() throws IOException {
