@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.quargo.core.CompatFiles;
 import io.quargo.core.resource.Resource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every webhook EventSource among Argo's examples parses into routes. */
 class UpstreamExamplesTest {
-  private static final Path EXAMPLES = compatDir().resolve("argo-events/examples/event-sources");
+  private static final Path EXAMPLES = CompatFiles.dir().resolve("argo-events/examples/event-sources");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   @Test
@@ -45,23 +46,5 @@ class UpstreamExamplesTest {
     try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
       return docs.readAll().stream().filter(d -> d != null && d.isObject()).toList();
     }
-  }
-
-  /**
-   * The shared compat folder: $QUARGO_COMPAT_DIR, else a {@code shared/compat} beside the clone (found
-   * from the module directory upwards), else the workplace's /work/shared/compat.
-   */
-  static Path compatDir() {
-    String explicit = System.getenv("QUARGO_COMPAT_DIR");
-    if (explicit != null && !explicit.isBlank()) {
-      return Path.of(explicit);
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared").resolve("compat");
-      if (Files.isDirectory(candidate)) {
-        return candidate;
-      }
-    }
-    return Path.of("/work/shared/compat");
   }
 }

@@ -3,6 +3,7 @@ package io.quargo.core.workflow.lint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.quargo.core.CompatFiles;
 import io.quargo.core.resource.Resource;
 import io.quargo.core.workflow.manifest.ManifestDocument;
 import io.quargo.core.workflow.manifest.ManifestLoader;
@@ -22,25 +23,7 @@ import org.junit.jupiter.api.Test;
  * WorkflowTemplate and ClusterWorkflowTemplate found in examples/, as upstream's e2e suite applies them all.
  */
 class ExamplesLintTest {
-  static final Path ROOT = compatDir().resolve("argo-workflows");
-
-  /**
-   * The shared compat folder: $QUARGO_COMPAT_DIR, else a {@code shared/compat} beside the clone (found
-   * from the module directory upwards), else the workplace's /work/shared/compat.
-   */
-  static Path compatDir() {
-    String explicit = System.getenv("QUARGO_COMPAT_DIR");
-    if (explicit != null && !explicit.isBlank()) {
-      return Path.of(explicit);
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared").resolve("compat");
-      if (Files.isDirectory(candidate)) {
-        return candidate;
-      }
-    }
-    return Path.of("/work/shared/compat");
-  }
+  static final Path ROOT = CompatFiles.dir().resolve("argo-workflows");
 
   @Test
   void everyWorkflowExampleLintsClean() throws IOException {
