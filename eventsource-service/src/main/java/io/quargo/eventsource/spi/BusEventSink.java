@@ -1,0 +1,62 @@
+package io.quargo.eventsource.spi;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quargo.core.event.CloudEvent;
+import io.quargo.core.expr.ExprException;
+import io.quargo.eventbus.publish.Publisher;
+import io.quargo.eventsource.webhook.EventFilter;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.jboss.logging.Logger;
+
+/** The {@link EventSink} over eventbus: one per EventSource, filters keyed by event name. */
+public final class BusEventSink implements EventSink {
+  private static final Logger LOG = Logger.getLogger(BusEventSink.class);
+
+  private final Publisher publisher;
+  private final String namespace;
+  private final String eventSource;
+  private final Map<String, EventFilter> filters;
+
+  public BusEventSink(Publisher publisher, String namespace, String eventSource, Map<String, EventFilter> filters) {
+    this.publisher = publisher;
+    this.namespace = namespace;
+    this.eventSource = eventSource;
+    this.filters = Map.copyOf(filters);
+  }
+
+  @Override
+  public CompletableFuture<Void> publish(SourceEvent event) {
+    if (!passes(event)) {
+      return CompletableFuture.completedFuture(null);
+    }
+    CloudEvent.Builder builder = CloudEvent.builder().source(eventSource).subject(event.eventName())
+        .type(event.type()).data(event.data());
+    if (event.id() != null) {
+      builder.id(event.id());
+    }
+    if (event.time() != null) {
+      builder.time(event.time());
+    }
+    try {
+      return publisher.publishEventAsync(namespace, builder.build()).thenApply(ack -> null);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /** Argo drops an event its filter rejects or cannot evaluate. */
+  private boolean passes(SourceEvent event) {
+    EventFilter filter = filters.get(event.eventName());
+    if (filter == null || !(event.data() instanceof ObjectNode data)) {
+      return true;
+    }
+    try {
+      return filter.accepts(data);
+    } catch (ExprException e) {
+      LOG.warnf("%s/%s.%s: event dropped, filter.expression failed: %s", namespace, eventSource, event.eventName(),
+          e.getMessage());
+      return false;
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The sensor-service: Sensor resources turned into trigger executions (issue 6). */
+package io.quargo.sensor;
