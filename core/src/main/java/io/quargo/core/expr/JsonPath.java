@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The JSONPath subset Argo's {@code jsonpath(json, path)} is used with: {@code $}, {@code .key},
- * {@code ['key']}, {@code [n]} (negative from the end), {@code [*]} / {@code .*} and {@code [a:b]}.
+ * {@code ['key']}, {@code [n]} (negative from the end), {@code [*]} / {@code .*}, {@code [a:b]} and filters
+ * {@code [?(@.k == 'v' && @.n > 1)]} ({@link JsonPathFilter}).
  * After a wildcard the remaining steps apply to every match and the result is a list.
  */
 final class JsonPath {
@@ -35,6 +36,14 @@ final class JsonPath {
         multi |= key.equals("*");
         current = step(current, key.equals("*") ? null : key, key.equals("*"));
         i = end;
+      } else if (path.startsWith("[?(", i)) {
+        int end = path.indexOf(")]", i);
+        if (end < 0) {
+          throw new EvalFailure("jsonpath: unclosed [?( in " + path);
+        }
+        multi = true;
+        current = JsonPathFilter.apply(current, path.substring(i + 3, end), path);
+        i = end + 2;
       } else if (c == '[') {
         int end = path.indexOf(']', i);
         if (end < 0) {

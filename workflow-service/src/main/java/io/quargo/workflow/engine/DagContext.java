@@ -27,6 +27,7 @@ final class DagContext {
   private final Map<String, DependsExpression> depends = new HashMap<>();
   private final Map<String, Object> extraVars;
   private Map<String, Object> scope;
+  private int scopeVersion = -1;
 
   DagContext(Operator op, Node dagNode, ResolvedTemplate r, CallOptions opts) {
     this.op = op;
@@ -138,9 +139,10 @@ final class DagContext {
 
   /** {@code tasks.<name>.*} of every task with a node, plus the template's inputs. */
   Map<String, Object> scope() {
-    if (scope != null) {
+    if (scope != null && scopeVersion == op.run.version) {
       return scope;
     }
+    scopeVersion = op.run.version;
     scope = new LinkedHashMap<>(Inputs.vars(template));
     if (extraVars != null) {
       scope.putAll(extraVars);
@@ -178,7 +180,7 @@ final class DagContext {
     if (!template.path("dag").path("failFast").asBoolean(true)) {
       return false;
     }
-    return firstFailure() != null;
+    return failedTarget(branchPhases(false)) != null;
   }
 
   private Node firstFailure() {
@@ -191,18 +193,16 @@ final class DagContext {
     return null;
   }
 
-  String failureMessage() {
-    Node failed = firstFailure();
-    return failed == null ? null : failed.message;
-  }
-
-  /** Argo's {@code assessDAGPhase}: BFS from the DAG's children carrying each branch's last completed phase. */
-  NodePhase assess() {
-    Map<String, NodePhase> targetPhases = new HashMap<>();
-    Map<String, String> targetIds = new HashMap<>();
+  /**
+   * Argo's {@code assessDAGPhase} BFS from the DAG's children, carrying each branch's last completed phase (an
+   * omitted task inherits its parents'). Null when {@code stopAtRunning} and a reachable node is not fulfilled.
+   */
+  private Map<String, NodePhase> branchPhases(boolean stopAtRunning) {
+    Set<String> targetIds = new HashSet<>();
     for (String t : targets) {
-      targetIds.put(NodeNames.nodeId(op.run.name, taskNodeName(t)), t);
+      targetIds.add(NodeNames.nodeId(op.run.name, taskNodeName(t)));
     }
+    Map<String, NodePhase> phases = new HashMap<>();
     Deque<Object[]> queue = new ArrayDeque<>();
     dagNode.children.forEach(c -> queue.add(new Object[] {c, null}));
     Set<String> seen = new HashSet<>();
@@ -214,13 +214,19 @@ final class DagContext {
         continue;
       }
       if (!node.fulfilled()) {
-        return NodePhase.Running;
+        if (stopAtRunning) {
+          return null;
+        }
+        continue;
       }
       if (node.phase.completed()) {
         branch = node.phase;
       }
-      if (targetIds.containsKey(node.id)) {
-        targetPhases.put(node.id, branch == null ? node.phase : branch);
+      if (targetIds.contains(node.id)) {
+        NodePhase known = phases.get(node.id);
+        if (known == null || !known.failedOrError()) { // a failed parent branch wins over a succeeded one
+          phases.put(node.id, branch == null ? node.phase : branch);
+        }
       }
       if (!seen.add(node.id + "|" + branch)) {
         continue;
@@ -229,28 +235,48 @@ final class DagContext {
         queue.add(new Object[] {child, branch});
       }
     }
-    boolean failFast = template.path("dag").path("failFast").asBoolean(true);
-    NodePhase result = NodePhase.Succeeded;
+    return phases;
+  }
+
+  /** The failed phase of the first target whose branch failed without continueOn, or null. */
+  private NodePhase failedTarget(Map<String, NodePhase> phases) {
     for (String t : targets) {
-      NodePhase phase = targetPhases.get(NodeNames.nodeId(op.run.name, taskNodeName(t)));
-      if (phase == null) {
-        result = NodePhase.Running;
-        if (!failFast) {
-          break;
-        }
-      } else if (phase.failedOrError()) {
-        if (StepsOperator.continues(task(t), phase)) {
-          continue;
-        }
-        result = phase;
-        if (failFast) {
-          break;
-        }
+      NodePhase phase = phases.get(NodeNames.nodeId(op.run.name, taskNodeName(t)));
+      if (phase != null && phase.failedOrError() && !StepsOperator.continues(task(t), phase)) {
+        return phase;
       }
     }
-    if (result == NodePhase.Running && failFast && firstFailure() != null && activePods() == 0) {
-      return firstFailure().phase;
+    return null;
+  }
+
+  /** Running, or the DAG's final phase: Succeeded once every target branch ended without failure. */
+  NodePhase assess() {
+    Map<String, NodePhase> phases = branchPhases(true);
+    if (phases == null) {
+      return NodePhase.Running;
     }
-    return result;
+    boolean failFast = template.path("dag").path("failFast").asBoolean(true);
+    NodePhase failed = failedTarget(phases);
+    if (failed != null && failFast) {
+      return failed;
+    }
+    for (String t : targets) {
+      if (!phases.containsKey(NodeNames.nodeId(op.run.name, taskNodeName(t)))) {
+        return NodePhase.Running;
+      }
+    }
+    return failed == null ? NodePhase.Succeeded : failed;
+  }
+
+  String failureMessage() {
+    Map<String, NodePhase> phases = branchPhases(false);
+    for (String t : targets) {
+      NodePhase phase = phases.get(NodeNames.nodeId(op.run.name, taskNodeName(t)));
+      if (phase != null && phase.failedOrError()) {
+        Node failed = firstFailure();
+        return failed == null ? null : failed.message;
+      }
+    }
+    return null;
   }
 }

@@ -112,7 +112,7 @@ final class DagOperator {
     CallOptions opts = new CallOptions(ctx.dagNode.id, taskName, null, false);
     JsonNode resolved;
     try {
-      resolved = Substitution.tree(task, op.vars(ctx.scope()), Substitution.STRICT_REFS);
+      resolved = CallResolution.resolve(task, op.vars(ctx.scope()));
     } catch (TagException e) {
       return op.errorNode(nodeName, node, opts, e.getMessage());
     }

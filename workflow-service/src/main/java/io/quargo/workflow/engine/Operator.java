@@ -112,8 +112,10 @@ final class Operator {
     local.put("pod.name", node.podName);
     local.put("node.name", nodeName);
     ObjectNode tmpl;
+    ObjectNode unresolved = r.template().deepCopy();
+    unresolved.remove("metrics"); // evaluated when the node ends, with status and duration
     try {
-      tmpl = Substitution.object(r.template(), vars(Inputs.vars(r.template()), opts.extraVars(), local),
+      tmpl = Substitution.object(unresolved, vars(Inputs.vars(r.template()), opts.extraVars(), local),
           Substitution.FAIL);
     } catch (TagException e) {
       return finish(node, NodePhase.Error, e.getMessage());
@@ -170,6 +172,7 @@ final class Operator {
   }
 
   Node finish(Node node, NodePhase phase, String message) {
+    run.version++;
     node.phase = phase;
     node.message = message;
     if (node.finishedAt == null || phase.fulfilled()) {

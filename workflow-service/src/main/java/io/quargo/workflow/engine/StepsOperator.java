@@ -103,7 +103,7 @@ final class StepsOperator {
       List<JsonNode> calls = new ArrayList<>();
       List<String> names = new ArrayList<>();
       try {
-        resolved = Substitution.tree(step, op.vars(scope), Substitution.STRICT_REFS);
+        resolved = CallResolution.resolve(step, op.vars(scope));
         expand(group.name + "." + stepName, stepName, resolved, calls, names);
       } catch (EngineException | TagException e) {
         return op.finish(group, NodePhase.Error, e.getMessage());

@@ -199,6 +199,7 @@ public final class WorkflowEngine {
         message = message == null ? e.getMessage() : message;
       }
     }
+    run.version++;
     node.phase = phase;
     node.message = message;
     node.finishedAt = result.finishedAt();

@@ -59,7 +59,11 @@ public final class WorkflowRun {
     return nodes.values();
   }
 
+  /** Bumped on every node change, so per-pass caches know when to recompute. */
+  int version;
+
   Node add(Node node) {
+    version++;
     nodes.put(node.id, node);
     byName.put(node.name, node);
     return node;

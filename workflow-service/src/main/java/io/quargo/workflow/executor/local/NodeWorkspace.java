@@ -84,6 +84,8 @@ final class NodeWorkspace {
         Path script = paths.hostPath(LaunchPlanner.SCRIPT_PATH);
         Files.createDirectories(script.getParent());
         Files.writeString(script, paths.rewrite(c.source()));
+        // executable, as Argo's is: `command: [sh, -c]` runs the script path itself
+        Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
       }
     }
     placeInputArtifacts(task, reader);
