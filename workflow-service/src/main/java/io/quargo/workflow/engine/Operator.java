@@ -102,8 +102,8 @@ final class Operator {
       }
       return node;
     }
-    if (!settings.parallelismAllows(run)) {
-      return null;
+    if (run.suspended() || !settings.parallelismAllows(run)) {
+      return null; // a suspended workflow starts nothing new (argo suspend)
     }
     node = create(nodeName, NodeType.Pod, opts, r);
     node.podName = NodeNames.podName(run.name, nodeName, r.templateName());

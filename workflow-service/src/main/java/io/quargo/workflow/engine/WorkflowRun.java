@@ -69,6 +69,16 @@ public final class WorkflowRun {
     return node;
   }
 
+  void remove(Node node) {
+    version++;
+    nodes.remove(node.id);
+    byName.remove(node.name);
+    for (Node n : nodes.values()) {
+      n.children.remove(node.id);
+      n.outboundNodes.remove(node.id);
+    }
+  }
+
   public boolean completed() {
     return phase.equals("Succeeded") || phase.equals("Failed") || phase.equals("Error");
   }
