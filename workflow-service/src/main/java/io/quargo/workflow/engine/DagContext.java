@@ -26,8 +26,6 @@ final class DagContext {
   private final Map<String, JsonNode> tasks = new LinkedHashMap<>();
   private final Map<String, DependsExpression> depends = new HashMap<>();
   private final Map<String, Object> extraVars;
-  private Map<String, Object> scope;
-  private int scopeVersion = -1;
 
   DagContext(Operator op, Node dagNode, ResolvedTemplate r, CallOptions opts) {
     this.op = op;
@@ -137,29 +135,40 @@ final class DagContext {
     return !hooks.has("exit") || op.run.node(node.name + ".onExit") != null;
   }
 
-  /** {@code tasks.<name>.*} of every task with a node, plus the template's inputs. */
-  Map<String, Object> scope() {
-    if (scope != null && scopeVersion == op.run.version) {
-      return scope;
-    }
-    scopeVersion = op.run.version;
-    scope = new LinkedHashMap<>(Inputs.vars(template));
+  private static final java.util.regex.Pattern TASK_REF =
+      java.util.regex.Pattern.compile("tasks(?:\\.([A-Za-z0-9_-]+)|\\[\\s*['\"]([^'\"]+)['\"]\\s*])");
+
+  /**
+   * {@code tasks.<name>.*} of the tasks a piece of the template refers to, plus the template's inputs: a task
+   * can only see what it names, and looking up only those keeps a 10,000-task DAG linear.
+   */
+  Map<String, Object> scopeFor(JsonNode part) {
+    Map<String, Object> scope = new LinkedHashMap<>(Inputs.vars(template));
     if (extraVars != null) {
       scope.putAll(extraVars);
     }
-    for (Map.Entry<String, JsonNode> e : tasks.entrySet()) {
-      Node node = op.run.node(taskNodeName(e.getKey()));
+    if (part == null) {
+      return scope;
+    }
+    java.util.regex.Matcher m = TASK_REF.matcher(part.toString());
+    Set<String> names = new java.util.LinkedHashSet<>();
+    while (m.find()) {
+      names.add(m.group(1) != null ? m.group(1) : m.group(2));
+    }
+    for (String name : names) {
+      JsonNode task = tasks.get(name);
+      Node node = task == null ? null : op.run.node(taskNodeName(name));
       if (node == null) {
         continue;
       }
-      String prefix = "tasks." + e.getKey();
+      String prefix = "tasks." + name;
       if (node.type == NodeType.TaskGroup) {
         List<Node> children = new ArrayList<>();
         node.children.forEach(id -> children.add(op.run.nodeById(id)));
         Scope.aggregate(scope, prefix, children);
         scope.put(prefix + ".status", node.phase.name());
       } else {
-        Scope.add(scope, prefix, node, op.declaredOutputs(e.getValue(), resolved.holder()));
+        Scope.add(scope, prefix, node, op.declaredOutputs(task, resolved.holder()));
       }
     }
     return scope;

@@ -51,7 +51,7 @@ final class DagOperator {
     }
     if (phase == NodePhase.Succeeded) {
       try {
-        node.outputs = Outputs.forScope(r.template(), op.vars(ctx.scope()), node);
+        node.outputs = Outputs.forScope(r.template(), op.vars(ctx.scopeFor(r.template().get("outputs"))), node);
       } catch (EngineException | TagException e) {
         return op.finish(node, NodePhase.Error, e.getMessage());
       }
@@ -67,7 +67,9 @@ final class DagOperator {
     String nodeName = ctx.taskNodeName(taskName);
     Node node = op.run.node(nodeName);
     if (node != null && node.fulfilled()) {
-      op.hooks.run(node, task, ctx.holder(), op.vars(ctx.scope()), "tasks." + taskName, ctx.dagNode.id);
+      if (Hooks.hooksOf(task) != null) {
+        op.hooks.run(node, task, ctx.holder(), op.vars(ctx.scopeFor(task)), "tasks." + taskName, ctx.dagNode.id);
+      }
       return;
     }
     DependsExpression depends = ctx.depends(taskName);
@@ -104,7 +106,10 @@ final class DagOperator {
       if (node == null) {
         connect(ctx, result, refs);
       }
-      op.hooks.run(result, task, ctx.holder(), op.vars(ctx.scope()), "tasks." + taskName, ctx.dagNode.id);
+      if (Hooks.hooksOf(task) != null) {
+        op.hooks.run(result, task, ctx.holder(), op.vars(ctx.scopeFor(task)), "tasks." + taskName,
+            ctx.dagNode.id);
+      }
     }
   }
 
@@ -112,7 +117,7 @@ final class DagOperator {
     CallOptions opts = new CallOptions(ctx.dagNode.id, taskName, null, false);
     JsonNode resolved;
     try {
-      resolved = CallResolution.resolve(task, op.vars(ctx.scope()));
+      resolved = CallResolution.resolve(task, op.vars(ctx.scopeFor(task)));
     } catch (TagException e) {
       return op.errorNode(nodeName, node, opts, e.getMessage());
     }
