@@ -51,7 +51,12 @@ final class TemplateReader {
       if (name == null || name.isBlank()) {
         throw error(where + ".name is missing", "give every container of a containerSet a name");
       }
-      out.add(container(list.get(i), where, name, null));
+      ContainerSpec c = container(list.get(i), where, name, null);
+      // containerSet.volumeMounts apply to every container of the set.
+      Map<String, String> mounts = new LinkedHashMap<>(mounts(set, "containerSet"));
+      mounts.putAll(c.mountPaths());
+      out.add(new ContainerSpec(c.name(), c.image(), c.command(), c.args(), c.env(), c.workingDir(),
+          Collections.unmodifiableMap(mounts), c.source(), c.dependencies(), c.where()));
     }
     return out;
   }
