@@ -87,6 +87,17 @@ class TemplateErrorsTest {
   }
 
   @Test
+  void aNodeIdThatIsNotANameIsRefusedBeforeAnyDirectoryIsMade() {
+    RecordingListener l = new RecordingListener();
+    executor.start(new io.quargo.workflow.executor.ExecutionTask("argo", "wf", "../../escape", "wf", "pod",
+        Tasks.template("name: x\ncontainer: {image: busybox, command: [\"true\"]}\n"), false,
+        java.util.Map.of()), l);
+    assertThat(l.awaitResult().message()).isEqualTo("task nodeId '../../escape' is not a Kubernetes name; the "
+        + "local executor uses it as a directory name, so it must be letters, digits, '.', '_' or '-'");
+    assertThat(root.getParent().resolve("escape")).doesNotExist();
+  }
+
+  @Test
   void nonLeafTemplateAndBadShapesAreErrors() {
     assertThat(run("name: s\nsteps: [[{name: a, template: b}]]\n").message())
         .isEqualTo("template 's': has none of container, script or containerSet; the local executor runs leaf "
