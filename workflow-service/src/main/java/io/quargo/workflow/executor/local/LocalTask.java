@@ -39,6 +39,7 @@ final class LocalTask implements Executor.RunningTask {
   private String stopMessage;
   private String startError;
   private boolean started;
+  private Instant lastExit;
   private ScheduledFuture<?> deadline;
 
   LocalTask(ExecutionTask task, ExecutionListener listener, LocalExecutor.Shared shared) {
@@ -141,6 +142,7 @@ final class LocalTask implements Executor.RunningTask {
   }
 
   private synchronized void exited(String name, int code) {
+    lastExit = Instant.now();
     exitCodes.put(name, code);
     graph.finished(name, code == 0);
     startReady();
@@ -212,7 +214,7 @@ final class LocalTask implements Executor.RunningTask {
     }
     cleanUp();
     finish(new ExecutionResult(phase, message, exit, task.captureResult() ? result : null,
-        out.parameters(), out.artifacts(), Instant.now()));
+        out.parameters(), out.artifacts(), lastExit == null ? Instant.now() : lastExit));
   }
 
   private String firstFailed() {

@@ -65,9 +65,13 @@ final class TemplateReader {
     if (!c.isObject()) {
       throw error(where + " must be an object", "write it as a mapping with image, command, args");
     }
+    String workingDir = text(c, "workingDir", where + ".workingDir");
+    if (workingDir != null && !workingDir.startsWith("/")) {
+      throw error(where + ".workingDir must be an absolute path, got '" + workingDir + "'", "write it as /some/dir");
+    }
     return new ContainerSpec(name, text(c, "image", where + ".image"),
         strings(c, "command", where), strings(c, "args", where), env(c, where),
-        text(c, "workingDir", where + ".workingDir"), mounts(c, where), source,
+        workingDir, mounts(c, where), source,
         strings(c, "dependencies", where) == null ? List.of() : strings(c, "dependencies", where), where);
   }
 

@@ -102,6 +102,8 @@ class TemplateErrorsTest {
     assertThat(run("name: s\nsteps: [[{name: a, template: b}]]\n").message())
         .isEqualTo("template 's': has none of container, script or containerSet; the local executor runs leaf "
             + "templates only; steps, dag, suspend and the like are the engine's");
+    assertThat(run("name: w\ncontainer: {image: busybox, command: [pwd], workingDir: rel}\n").message())
+        .isEqualTo("template 'w': container.workingDir must be an absolute path, got 'rel'; write it as /some/dir");
     assertThat(run("name: c\ncontainer: {image: busybox, command: echo}\n").message())
         .isEqualTo("template 'c': container.command must be a list of strings; write it as [command-item, ...]");
   }
