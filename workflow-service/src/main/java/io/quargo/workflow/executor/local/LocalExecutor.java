@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,21 +30,33 @@ public final class LocalExecutor implements Executor {
   /** The message a node killed by {@link #close()} ends with. */
   public static final String CLOSED_MESSAGE = "the local executor shut down while the node was running";
 
-  /** What every task of this executor shares: pools, the planner, the root. */
-  record Shared(Path root, LocalExecutorOptions options, LaunchPlanner planner, ExecutorService readers,
-      ScheduledExecutorService scheduler, Set<LocalTask> running) {
+  /**
+   * What every task of this executor shares: the root, the planner, and the pools. {@code work} runs the stream
+   * readers and the end of each node (output collection), so the JDK's process reaper thread never copies files.
+   */
+  record Shared(Path root, LocalExecutorOptions options, LaunchPlanner planner, ProcessGroups groups,
+      ExecutorService work,
+      ScheduledExecutorService scheduler, Set<LocalTask> running, AtomicBoolean closed) {
     Path artifactDir(String namespace, String nodeId) {
       return root.resolve(".artifacts").resolve(namespace).resolve(nodeId);
     }
 
     void forget(LocalTask task) {
       running.remove(task);
+      stopPoolsWhenIdle();
+    }
+
+    /** After close, the pools live until the last killed node reported, then stop. */
+    void stopPoolsWhenIdle() {
+      if (closed.get() && running.isEmpty()) {
+        scheduler.shutdown();
+        work.shutdown();
+      }
     }
   }
 
   private final Shared shared;
   private final ExecutorService launchers;
-  private volatile boolean closed;
 
   /**
    * @param root a directory this executor owns; created if missing
@@ -59,8 +72,9 @@ public final class LocalExecutor implements Executor {
     Optional<Path> python = options.python3().or(() -> BuiltinTools.findPython3(options.hostPath()));
     BuiltinTools.install(bin, python);
     LaunchPlanner planner = new LaunchPlanner(options.images(), bin, options.hostPath());
-    this.shared = new Shared(abs, options, planner, Executors.newCachedThreadPool(daemon("local-exec-output")),
-        Executors.newSingleThreadScheduledExecutor(daemon("local-exec-timer")), ConcurrentHashMap.newKeySet());
+    this.shared = new Shared(abs, options, planner, ProcessGroups.find(options.hostPath()), Executors.newCachedThreadPool(daemon("local-exec-work")),
+        Executors.newSingleThreadScheduledExecutor(daemon("local-exec-timer")), ConcurrentHashMap.newKeySet(),
+        new AtomicBoolean());
     this.launchers = Executors.newFixedThreadPool(options.launchThreads(), daemon("local-exec-launch"));
   }
 
@@ -80,11 +94,11 @@ public final class LocalExecutor implements Executor {
   @Override
   public RunningTask start(ExecutionTask task, ExecutionListener listener) {
     LocalTask t = new LocalTask(task, listener, shared);
-    if (closed) {
+    shared.running().add(t);
+    if (shared.closed().get()) {
       t.abort(CLOSED_MESSAGE);
       return t;
     }
-    shared.running().add(t);
     launchers.execute(t::launch);
     return t;
   }
@@ -116,13 +130,12 @@ public final class LocalExecutor implements Executor {
 
   @Override
   public void close() {
-    closed = true;
+    shared.closed().set(true);
     for (LocalTask t : List.copyOf(shared.running())) {
       t.abort(CLOSED_MESSAGE);
     }
-    launchers.shutdownNow();
-    // Kills were sent; the timer and readers stay until the trees are gone, then they idle out as daemons.
-    shared.scheduler().shutdown();
-    shared.readers().shutdown();
+    // Queued launches find their node finished and return at once.
+    launchers.shutdown();
+    shared.stopPoolsWhenIdle();
   }
 }

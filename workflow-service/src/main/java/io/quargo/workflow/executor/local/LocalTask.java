@@ -39,6 +39,7 @@ final class LocalTask implements Executor.RunningTask {
   private String stopMessage;
   private String startError;
   private boolean started;
+  private Instant lastExit;
   private ScheduledFuture<?> deadline;
 
   LocalTask(ExecutionTask task, ExecutionListener listener, LocalExecutor.Shared shared) {
@@ -57,6 +58,7 @@ final class LocalTask implements Executor.RunningTask {
     ContainerGraph g;
     NodeWorkspace ws;
     try {
+      checkNames();
       containers = reader.containers();
       g = new ContainerGraph(containers, reader);
       ws = NodeWorkspace.create(shared.root(), task, containers);
@@ -84,6 +86,16 @@ final class LocalTask implements Executor.RunningTask {
     }
   }
 
+  /** Namespace and node id name directories, so they must be plain names (no {@code ../}). */
+  private void checkNames() throws TemplateError {
+    for (String[] f : new String[][] {{"namespace", task.namespace()}, {"nodeId", task.nodeId()}}) {
+      if (f[1] == null || !f[1].matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+        throw new TemplateError("task " + f[0] + " '" + f[1] + "' is not a Kubernetes name; the local executor "
+            + "uses it as a directory name, so it must be letters, digits, '.', '_' or '-'");
+      }
+    }
+  }
+
   private void scheduleDeadline() {
     JsonNode d = task.template().path("activeDeadlineSeconds");
     long seconds = d.isNumber() ? d.asLong() : d.isTextual() ? parseLong(d.asText()) : -1;
@@ -108,13 +120,13 @@ final class LocalTask implements Executor.RunningTask {
         NodeLog log = new NodeLog(workspace.logFile(c.name()));
         logs.put(c.name(), log);
         ProcessRun run = ProcessRun.start(launch, log, listener, task.captureResult() && c.name().equals(mainName),
-            shared.readers(), shared.options().drainGrace());
+            shared.work(), shared.options().drainGrace(), shared.groups());
         runs.put(c.name(), run);
         if (!started) {
           started = true;
           listener.started(Instant.now());
         }
-        run.done().whenComplete((code, err) -> exited(c.name(), code == null ? -1 : code));
+        run.done().whenCompleteAsync((code, err) -> exited(c.name(), code == null ? -1 : code), shared.work());
       } catch (TemplateError e) {
         startError = e.getMessage();
         graph.finished(c.name(), false);
@@ -130,6 +142,7 @@ final class LocalTask implements Executor.RunningTask {
   }
 
   private synchronized void exited(String name, int code) {
+    lastExit = Instant.now();
     exitCodes.put(name, code);
     graph.finished(name, code == 0);
     startReady();
@@ -201,7 +214,7 @@ final class LocalTask implements Executor.RunningTask {
     }
     cleanUp();
     finish(new ExecutionResult(phase, message, exit, task.captureResult() ? result : null,
-        out.parameters(), out.artifacts(), Instant.now()));
+        out.parameters(), out.artifacts(), lastExit == null ? Instant.now() : lastExit));
   }
 
   private String firstFailed() {

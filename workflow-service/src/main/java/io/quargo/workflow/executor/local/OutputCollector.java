@@ -86,7 +86,7 @@ final class OutputCollector {
 
   private Path saveArtifact(String name, String containerPath) {
     Path source = paths.hostPath(containerPath);
-    if (!Files.exists(source)) {
+    if (!Files.exists(source) || name.isEmpty() || name.contains("/") || name.startsWith(".")) {
       return null;
     }
     Path target = artifactDir.resolve(name);

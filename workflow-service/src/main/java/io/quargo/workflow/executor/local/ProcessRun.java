@@ -16,11 +16,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class ProcessRun {
   private final Process process;
+  private final ProcessGroups groups;
   private final ResultTail tail;
   private final CompletableFuture<Integer> done;
 
-  private ProcessRun(Process process, ResultTail tail, CompletableFuture<Integer> done) {
+  private ProcessRun(Process process, ProcessGroups groups, ResultTail tail, CompletableFuture<Integer> done) {
     this.process = process;
+    this.groups = groups;
     this.tail = tail;
     this.done = done;
   }
@@ -32,8 +34,8 @@ final class ProcessRun {
    *                   inherited them would otherwise hold the node open forever)
    */
   static ProcessRun start(Launch launch, NodeLog log, ExecutionListener listener, boolean captureResult,
-      Executor readers, Duration drainGrace) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(launch.argv()).directory(launch.cwd().toFile());
+      Executor readers, Duration drainGrace, ProcessGroups groups) throws IOException {
+    ProcessBuilder pb = new ProcessBuilder(groups.wrap(launch.argv())).directory(launch.cwd().toFile());
     pb.environment().clear();
     pb.environment().putAll(launch.env());
     pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
@@ -47,10 +49,14 @@ final class ProcessRun {
         new StreamPump(p.getInputStream(), "stdout", tail, sink), readers);
     CompletableFuture<Void> err = CompletableFuture.runAsync(
         new StreamPump(p.getErrorStream(), "stderr", null, sink), readers);
-    CompletableFuture<Integer> done = p.onExit().thenCompose(ended -> CompletableFuture.allOf(out, err)
-            .completeOnTimeout(null, drainGrace.toMillis(), TimeUnit.MILLISECONDS)
-            .thenApply(v -> ended.exitValue()));
-    return new ProcessRun(p, tail, done);
+    // When the main process ends, whatever it left behind dies too, as in a container.
+    CompletableFuture<Integer> done = p.onExit().thenCompose(ended -> {
+      groups.signal(ended.pid(), "KILL");
+      return CompletableFuture.allOf(out, err)
+          .completeOnTimeout(null, drainGrace.toMillis(), TimeUnit.MILLISECONDS)
+          .thenApply(v -> ended.exitValue());
+    });
+    return new ProcessRun(p, groups, tail, done);
   }
 
   /** Completes with the exit code once the process ended and its output was read. */
@@ -67,10 +73,12 @@ final class ProcessRun {
   void kill(Duration grace, ScheduledExecutorService scheduler) {
     List<ProcessHandle> tree = tree();
     tree.forEach(ProcessHandle::destroy);
+    groups.signal(process.pid(), "TERM");
     scheduler.schedule(() -> {
       List<ProcessHandle> all = new ArrayList<>(tree);
       all.addAll(tree());
       all.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+      groups.signal(process.pid(), "KILL");
     }, grace.toMillis(), TimeUnit.MILLISECONDS);
   }
 

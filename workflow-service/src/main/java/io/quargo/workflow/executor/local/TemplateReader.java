@@ -51,7 +51,12 @@ final class TemplateReader {
       if (name == null || name.isBlank()) {
         throw error(where + ".name is missing", "give every container of a containerSet a name");
       }
-      out.add(container(list.get(i), where, name, null));
+      ContainerSpec c = container(list.get(i), where, name, null);
+      // containerSet.volumeMounts apply to every container of the set.
+      Map<String, String> mounts = new LinkedHashMap<>(mounts(set, "containerSet"));
+      mounts.putAll(c.mountPaths());
+      out.add(new ContainerSpec(c.name(), c.image(), c.command(), c.args(), c.env(), c.workingDir(),
+          Collections.unmodifiableMap(mounts), c.source(), c.dependencies(), c.where()));
     }
     return out;
   }
@@ -60,9 +65,13 @@ final class TemplateReader {
     if (!c.isObject()) {
       throw error(where + " must be an object", "write it as a mapping with image, command, args");
     }
+    String workingDir = text(c, "workingDir", where + ".workingDir");
+    if (workingDir != null && !workingDir.startsWith("/")) {
+      throw error(where + ".workingDir must be an absolute path, got '" + workingDir + "'", "write it as /some/dir");
+    }
     return new ContainerSpec(name, text(c, "image", where + ".image"),
         strings(c, "command", where), strings(c, "args", where), env(c, where),
-        text(c, "workingDir", where + ".workingDir"), mounts(c, where), source,
+        workingDir, mounts(c, where), source,
         strings(c, "dependencies", where) == null ? List.of() : strings(c, "dependencies", where), where);
   }
 

@@ -11,7 +11,8 @@
  * = stdout only, last 256 kB, one trailing newline trimmed, only when asked for; a non-zero exit is
  * {@code Failed} "Error (exit code N)"; {@code activeDeadlineSeconds} kills the node with Kubernetes' "Pod was
  * active on the node longer than the specified deadline"; a kill takes the whole process tree (SIGTERM, SIGKILL
- * after a grace period); containerSet containers run in {@code dependencies} order, in parallel where possible.
+ * after a grace period), and what the main process leaves behind dies with it (one process group per node, via
+ * {@code setsid}); containerSet containers run in {@code dependencies} order, in parallel where possible.
  *
  * <p>Ours: a node's private file system is {@code <root>/<namespace>/<nodeId>/fs}; every absolute path the
  * template names (always {@code /tmp}; parameter and artifact paths, volume mounts, workingDir, the script file)

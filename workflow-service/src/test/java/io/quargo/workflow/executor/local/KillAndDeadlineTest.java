@@ -59,6 +59,33 @@ class KillAndDeadlineTest {
   }
 
   @Test
+  void whatTheMainProcessLeftBehindDiesWithIt() throws Exception {
+    RecordingListener l = new RecordingListener();
+    var task = Tasks.task("""
+        name: orphan
+        container:
+          image: busybox
+          command: [sh, -c]
+          args: ["sleep 300 & echo $!"]
+        """);
+    executor.start(task, l);
+    assertThat(l.awaitResult().phase()).isEqualTo("Succeeded");
+    long bgPid = Long.parseLong(l.stdout().get(0));
+    await().until(() -> ProcessHandle.of(bgPid).map(p -> !p.isAlive()).orElse(true));
+  }
+
+  @Test
+  void killRightAfterStartReportsFailedOnce() {
+    RecordingListener l = new RecordingListener();
+    Executor.RunningTask running = executor.start(Tasks.task(TREE), l);
+    running.kill("terminated");
+    assertThat(l.awaitResult().phase()).isEqualTo("Failed");
+    assertThat(l.result.get().message()).isEqualTo("terminated");
+    await().until(() -> executor.runningCount() == 0);
+    assertThat(l.finishedCalls.get()).isEqualTo(1);
+  }
+
+  @Test
   void activeDeadlineSecondsKillsWithKubernetesMessage() {
     RecordingListener l = new RecordingListener();
     executor.start(Tasks.task("""

@@ -35,7 +35,8 @@ final class RecordingListener implements ExecutionListener {
   }
 
   ExecutionResult awaitResult() {
-    await().atMost(Duration.ofSeconds(60)).until(() -> result.get() != null);
+    await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).atMost(Duration.ofSeconds(60))
+        .until(() -> result.get() != null);
     return result.get();
   }
 

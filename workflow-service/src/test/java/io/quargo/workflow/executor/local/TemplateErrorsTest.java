@@ -87,10 +87,23 @@ class TemplateErrorsTest {
   }
 
   @Test
+  void aNodeIdThatIsNotANameIsRefusedBeforeAnyDirectoryIsMade() {
+    RecordingListener l = new RecordingListener();
+    executor.start(new io.quargo.workflow.executor.ExecutionTask("argo", "wf", "../../escape", "wf", "pod",
+        Tasks.template("name: x\ncontainer: {image: busybox, command: [\"true\"]}\n"), false,
+        java.util.Map.of()), l);
+    assertThat(l.awaitResult().message()).isEqualTo("task nodeId '../../escape' is not a Kubernetes name; the "
+        + "local executor uses it as a directory name, so it must be letters, digits, '.', '_' or '-'");
+    assertThat(root.getParent().resolve("escape")).doesNotExist();
+  }
+
+  @Test
   void nonLeafTemplateAndBadShapesAreErrors() {
     assertThat(run("name: s\nsteps: [[{name: a, template: b}]]\n").message())
         .isEqualTo("template 's': has none of container, script or containerSet; the local executor runs leaf "
             + "templates only; steps, dag, suspend and the like are the engine's");
+    assertThat(run("name: w\ncontainer: {image: busybox, command: [pwd], workingDir: rel}\n").message())
+        .isEqualTo("template 'w': container.workingDir must be an absolute path, got 'rel'; write it as /some/dir");
     assertThat(run("name: c\ncontainer: {image: busybox, command: echo}\n").message())
         .isEqualTo("template 'c': container.command must be a list of strings; write it as [command-item, ...]");
   }
