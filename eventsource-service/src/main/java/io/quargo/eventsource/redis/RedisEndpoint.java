@@ -1,11 +1,9 @@
 package io.quargo.eventsource.redis;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lettuce.core.RedisURI;
 import io.quargo.eventsource.amqp.EventSourceSpecException;
 import io.quargo.eventsource.amqp.SpecFields;
 import io.quargo.eventsource.webhook.SecretResolver;
-import java.time.Duration;
 
 /**
  * Where and as whom to reach Redis, from the fields {@code redis} and {@code redisStream} share:
@@ -35,17 +33,6 @@ public record RedisEndpoint(String host, int port, int db, String username, Stri
     String username = SpecFields.optionalText(spec, "username", path);
     String password = SpecFields.secret(spec, "password", path, secrets);
     return new RedisEndpoint(host, port, db, username == null || username.isBlank() ? null : username, password);
-  }
-
-  /** A Lettuce URI; {@code timeout} bounds each command (a blocking read adds its own block time). */
-  public RedisURI uri(Duration timeout) {
-    RedisURI.Builder b = RedisURI.builder().withHost(host).withPort(port).withDatabase(db).withTimeout(timeout);
-    if (password != null && username != null) {
-      b.withAuthentication(username, password.toCharArray());
-    } else if (password != null) {
-      b.withPassword(password.toCharArray());
-    }
-    return b.build();
   }
 
   public String address() {

@@ -1,26 +1,15 @@
 package io.quargo.eventsource.redis;
 
-import io.lettuce.core.Consumer;
-import io.lettuce.core.RedisBusyException;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisException;
-import io.lettuce.core.StreamMessage;
-import io.lettuce.core.XGroupCreateArgs;
-import io.lettuce.core.XReadArgs;
-import io.lettuce.core.XReadArgs.StreamOffset;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
 import io.quargo.eventsource.amqp.StableIds;
 import io.quargo.eventsource.spi.EventSink;
 import io.quargo.eventsource.spi.EventSourceAdapter;
 import io.quargo.eventsource.spi.SourceEvent;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
@@ -46,8 +35,7 @@ public final class RedisStreamAdapter implements EventSourceAdapter {
   private final RedisStreamSource source;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Map<String, String> cursors = new LinkedHashMap<>();
-  private volatile RedisClient client;
-  private volatile StatefulRedisConnection<String, String> connection;
+  private volatile RespConnection connection;
   private volatile Thread reader;
 
   public RedisStreamAdapter(RedisStreamSource source) {
@@ -61,11 +49,9 @@ public final class RedisStreamAdapter implements EventSourceAdapter {
 
   @Override
   public void start(EventSink sink) {
-    client = RedisClient.create(source.endpoint().uri(Duration.ofSeconds(10)));
     try {
-      connection = client.connect();
-      createGroups(connection.sync());
-    } catch (RedisException e) {
+      connection = connect();
+    } catch (IOException | RespException e) {
       close();
       throw new IllegalStateException(where() + ": cannot set up consumer group '" + source.consumerGroup() + "' at "
           + source.endpoint().address() + ": " + e.getMessage(), e);
@@ -75,13 +61,27 @@ public final class RedisStreamAdapter implements EventSourceAdapter {
     reader.start();
   }
 
+  private RespConnection connect() throws IOException {
+    RespConnection c = RespConnection.open(source.endpoint(), BLOCK.plusSeconds(10));
+    try {
+      createGroups(c);
+      return c;
+    } catch (IOException | RuntimeException e) {
+      c.close();
+      throw e;
+    }
+  }
+
   /** As Argo, the group starts at the stream's end ({@code $}); unlike Argo, a missing stream is created. */
-  private void createGroups(RedisCommands<String, String> redis) {
+  private void createGroups(RespConnection c) throws IOException {
     for (String stream : source.streams()) {
       try {
-        redis.xgroupCreate(StreamOffset.from(stream, "$"), source.consumerGroup(), XGroupCreateArgs.Builder.mkstream());
-      } catch (RedisBusyException e) {
-        // BUSYGROUP: the group exists, keep its position and pending entries
+        c.command("XGROUP", "CREATE", stream, source.consumerGroup(), "$", "MKSTREAM");
+      } catch (RespException e) {
+        if (!e.code().equals("BUSYGROUP")) {
+          throw e;
+        }
+        // the group exists: keep its position and pending entries
       }
     }
   }
@@ -90,18 +90,15 @@ public final class RedisStreamAdapter implements EventSourceAdapter {
     int failures = 0;
     while (!closed.get()) {
       try {
-        boolean allStored = handle(read(connection.sync()), sink);
-        failures = allStored ? 0 : failures + 1;
-      } catch (RedisException e) {
+        failures = handle(read(), sink) ? 0 : failures + 1;
+      } catch (IOException | RespException e) {
         if (closed.get()) {
           return;
         }
         failures++;
         LOG.warnf("%s: reading %s failed, retrying: %s", where(), source.endpoint().address(), e.getMessage());
         cursors.replaceAll((stream, cursor) -> PENDING);
-        if (String.valueOf(e.getMessage()).startsWith("NOGROUP")) {
-          createGroups(connection.sync());
-        }
+        reconnect();
       }
       if (failures > 0 && !pause(failures)) {
         return;
@@ -109,58 +106,73 @@ public final class RedisStreamAdapter implements EventSourceAdapter {
     }
   }
 
+  private void reconnect() {
+    connection.close();
+    try {
+      RespConnection fresh = connect();
+      if (closed.get()) {
+        fresh.close();
+      } else {
+        connection = fresh;
+      }
+    } catch (IOException | RespException e) {
+      LOG.debugf("%s: reconnect failed: %s", where(), e.getMessage());
+    }
+  }
+
   /** The next pending entries of one stream still replaying its pending list, else new entries of all streams. */
-  private List<StreamMessage<String, String>> read(RedisCommands<String, String> redis) {
-    Consumer<String> consumer = Consumer.from(source.consumerGroup(), RedisStreamSource.CONSUMER);
+  private List<StreamEntry> read() throws IOException {
     for (Map.Entry<String, String> cursor : cursors.entrySet()) {
       if (!cursor.getValue().equals(NEW)) {
-        List<StreamMessage<String, String>> pending = redis.xreadgroup(consumer,
-            XReadArgs.Builder.count(source.maxMsgCountPerRead()), StreamOffset.from(cursor.getKey(), cursor.getValue()));
+        List<StreamEntry> pending = StreamEntry.parse(connection.command("XREADGROUP", "GROUP",
+            source.consumerGroup(), RedisStreamSource.CONSUMER, "COUNT", Integer.toString(source.maxMsgCountPerRead()),
+            "STREAMS", cursor.getKey(), cursor.getValue()));
         if (!pending.isEmpty()) {
           return pending;
         }
         cursor.setValue(NEW); // pending list replayed: from now on new entries
       }
     }
-    @SuppressWarnings("unchecked")
-    StreamOffset<String>[] offsets = source.streams().stream().map(s -> StreamOffset.from(s, NEW))
-        .toArray(StreamOffset[]::new);
-    return redis.xreadgroup(consumer, XReadArgs.Builder.count(source.maxMsgCountPerRead()).block(BLOCK), offsets);
+    List<String> command = new ArrayList<>(List.of("XREADGROUP", "GROUP", source.consumerGroup(),
+        RedisStreamSource.CONSUMER, "COUNT", Integer.toString(source.maxMsgCountPerRead()),
+        "BLOCK", Long.toString(BLOCK.toMillis()), "STREAMS"));
+    command.addAll(source.streams());
+    source.streams().forEach(s -> command.add(NEW));
+    return StreamEntry.parse(connection.command(command.toArray(String[]::new)));
   }
 
   /** Publishes a batch, XACKs what the bus stored; false when some entry stays pending for a later read. */
-  private boolean handle(List<StreamMessage<String, String>> batch, EventSink sink) {
-    if (batch.isEmpty()) {
-      return true;
-    }
+  private boolean handle(List<StreamEntry> batch, EventSink sink) throws IOException {
     List<CompletableFuture<Void>> published = new ArrayList<>();
-    for (StreamMessage<String, String> entry : batch) {
+    for (StreamEntry entry : batch) {
       String id = StableIds.of("redisStream", source.namespace(), source.eventSource(), source.eventName(),
-          entry.getStream(), entry.getId());
-      SourceEvent event = new SourceEvent(source.eventName(), "redisStream", id, null,
-          RedisPayload.streamEntry(entry.getStream(), entry.getId(), entry.getBody(), source.metadata()));
-      published.add(sink.publish(event));
+          entry.stream(), entry.id());
+      published.add(sink.publish(new SourceEvent(source.eventName(), "redisStream", id, null,
+          RedisPayload.streamEntry(entry.stream(), entry.id(), entry.values(), source.metadata()))));
     }
     Map<String, List<String>> stored = new LinkedHashMap<>();
-    Set<String> failed = new HashSet<>();
+    List<String> failed = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
-      StreamMessage<String, String> entry = batch.get(i);
-      if (!cursors.get(entry.getStream()).equals(NEW)) {
-        cursors.put(entry.getStream(), entry.getId()); // replaying pending entries: continue after this one
+      StreamEntry entry = batch.get(i);
+      if (!cursors.get(entry.stream()).equals(NEW)) {
+        cursors.put(entry.stream(), entry.id()); // replaying pending entries: continue after this one
       }
       try {
         published.get(i).join();
-        stored.computeIfAbsent(entry.getStream(), s -> new ArrayList<>()).add(entry.getId());
+        stored.computeIfAbsent(entry.stream(), s -> new ArrayList<>(List.of("XACK", s, source.consumerGroup())))
+            .add(entry.id());
       } catch (RuntimeException e) {
         if (failed.isEmpty()) {
-          LOG.warnf("%s: entry %s of %s not stored, it stays pending: %s", where(), entry.getId(), entry.getStream(),
+          LOG.warnf("%s: entry %s of %s not stored, it stays pending: %s", where(), entry.id(), entry.stream(),
               e.getMessage());
         }
-        failed.add(entry.getStream());
+        failed.add(entry.stream());
       }
     }
     failed.forEach(stream -> cursors.put(stream, PENDING)); // read the pending list again after the pause
-    stored.forEach((stream, ids) -> connection.sync().xack(stream, source.consumerGroup(), ids.toArray(String[]::new)));
+    for (List<String> xack : stored.values()) {
+      connection.command(xack.toArray(String[]::new));
+    }
     return failed.isEmpty();
   }
 
@@ -187,19 +199,15 @@ public final class RedisStreamAdapter implements EventSourceAdapter {
     Thread t = reader;
     if (t != null) {
       try {
-        t.join(BLOCK.toMillis() + 1_000);
-        if (t.isAlive()) {
-          t.interrupt();
-        }
+        t.join(BLOCK.toMillis() + 1_000); // let a read in progress finish and its XACKs go out
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      t.interrupt();
     }
-    if (connection != null) {
-      connection.close();
-    }
-    if (client != null) {
-      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    RespConnection c = connection;
+    if (c != null) {
+      c.close();
     }
   }
 }

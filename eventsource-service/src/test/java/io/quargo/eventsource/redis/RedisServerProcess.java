@@ -2,9 +2,6 @@ package io.quargo.eventsource.redis;
 
 import static org.assertj.core.api.Assertions.fail;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -21,14 +18,15 @@ import java.util.concurrent.TimeUnit;
 final class RedisServerProcess implements AutoCloseable {
   private final Process process;
   final int port;
-  private final RedisClient client;
-  final StatefulRedisConnection<String, String> connection;
 
   private RedisServerProcess(Process process, int port) {
     this.process = process;
     this.port = port;
-    this.client = RedisClient.create(RedisURI.create("127.0.0.1", port));
-    this.connection = client.connect();
+  }
+
+  /** A client connection for the test's own commands. */
+  RespConnection connect() throws IOException {
+    return RespConnection.open(new RedisEndpoint("127.0.0.1", port, 0, null, null), java.time.Duration.ofSeconds(10));
   }
 
   static RedisServerProcess start() throws Exception {
@@ -79,8 +77,6 @@ final class RedisServerProcess implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    connection.close();
-    client.shutdown();
     if (process != null) {
       process.destroy();
       if (!process.waitFor(5, TimeUnit.SECONDS)) {
