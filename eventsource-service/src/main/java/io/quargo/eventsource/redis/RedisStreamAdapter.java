@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
  * {@value RedisStreamSource#CONSUMER}: first this consumer's pending entries (read before, never acknowledged),
  * then new ones; XACKs an entry only after the bus stored its event. An entry whose publish failed stays pending
  * and is read again (from the pending list) after a pause. The event id derives from stream and entry id, so an
- * entry stored but not acknowledged before a crash is deduplicated on the bus when it is read again.
+ * entry stored but not acknowledged before a crash is deduplicated on the bus when it is read again. The reader
+ * waits for each batch's sink futures, so a sink must complete them (the bus sink does, within its ack timeout).
  */
 public final class RedisStreamAdapter implements EventSourceAdapter {
   private static final Logger LOG = Logger.getLogger(RedisStreamAdapter.class);

@@ -20,6 +20,10 @@
  * published while we are disconnected is lost, as with Argo; one we received while the bus is down is retried in
  * memory until the bus takes it, and is lost if we stop or crash first. Use redisStream when loss matters.
  *
- * <p>Not yet: TLS ({@code tls}) is refused with a message.
+ * <p>We speak RESP2 ourselves ({@link io.quargo.eventsource.redis.RespConnection}, blocking sockets, one reader
+ * thread per source): the pinned Lettuce 7.7 needs Netty 4.2 and the Quarkus platform pins Netty 4.1, so Lettuce
+ * fails at runtime with {@code NoClassDefFoundError: io/netty/channel/MultiThreadIoEventLoopGroup}.
+ *
+ * <p>Not yet: TLS ({@code tls}) is refused with a message; RESP3, Sentinel and Cluster are not spoken.
  */
 package io.quargo.eventsource.redis;

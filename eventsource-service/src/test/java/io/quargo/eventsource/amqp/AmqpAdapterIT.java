@@ -108,6 +108,42 @@ class AmqpAdapterIT {
   }
 
   @Test
+  void aBodyThatIsNotJsonUnderJsonBodyIsRejectedNotRequeued() throws Exception {
+    AtomicInteger published = new AtomicInteger();
+    try (AmqpAdapter adapter = adapter("poison-" + suffix)) {
+      adapter.start(event -> {
+        published.incrementAndGet();
+        return CompletableFuture.completedFuture(null);
+      });
+      send("k", new AMQP.BasicProperties(), "not json");
+      send("k", new AMQP.BasicProperties(), "{\"n\": 1}");
+      await().until(() -> published.get() == 1);
+    }
+    assertThat(Rabbit.ready(rabbit, queue)).isZero();
+    assertThat(published.get()).isEqualTo(1);
+  }
+
+  @Test
+  void argosDefaultsDeclareAServerNamedExclusiveQueue(NatsTestServer nats) throws Exception {
+    String defaults = "defaults-" + suffix;
+    String spec = "{\"example\": {\"url\": \"" + Rabbit.URL + "\", \"exchangeName\": \"" + defaults + "\","
+        + " \"exchangeType\": \"fanout\", \"routingKey\": \"r\"}}";
+    AmqpSource source = new AmqpSpecParser(ref -> null).parse(Specs.eventSource("team", defaults, "amqp", spec)).get(0);
+    try (BusFixture bus = BusFixture.connect(nats); AmqpAdapter adapter = new AmqpAdapter(source)) {
+      adapter.start(bus.sink("team", defaults, Map.of()));
+      try (Channel ch = rabbit.createChannel()) {
+        ch.basicPublish(defaults, "r", null, "raw".getBytes(StandardCharsets.UTF_8));
+      }
+      await().untilAsserted(() -> assertThat(bus.storedData("team", defaults, "example"))
+          .singleElement().satisfies(d -> assertThat(d.get("body").asText()).isEqualTo("cmF3")));
+    } finally {
+      try (Channel ch = rabbit.createChannel()) {
+        ch.exchangeDelete(defaults); // Argo's default exchange is durable
+      }
+    }
+  }
+
+  @Test
   void anUnreachableBrokerFailsStartNamingTheAddressButNotThePassword() {
     AmqpSource source = parse("orders", "amqp://guest:topsecret@127.0.0.1:1", false, "\"connectionBackoff\":"
         + " {\"duration\": \"10ms\", \"steps\": 2},");
