@@ -125,6 +125,21 @@ class RedisStreamAdapterIT {
     }
   }
 
+  @Test
+  void readsOnAfterItsConnectionIsKilled(NatsTestServer nats) throws Exception {
+    try (BusFixture bus = BusFixture.connect(nats); RedisStreamAdapter adapter = adapter()) {
+      adapter.start(bus.sink("team", eventSource, Map.of()));
+      addNumbers(0, 3);
+      await().untilAsserted(() -> assertThat(numbers(bus)).hasSize(3));
+
+      commands.command("CLIENT", "KILL", "TYPE", "normal", "SKIPME", "yes");
+      addNumbers(3, 6);
+
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(numbers(bus)).containsExactly(0, 1, 2, 3, 4, 5));
+      await().untilAsserted(() -> assertThat(pending()).isZero());
+    }
+  }
+
   private RedisStreamAdapter adapter() {
     String spec = "{\"example\": {\"hostAddress\": \"" + redis.hostAddress() + "\", \"streams\": [\"" + stream
         + "\"], \"maxMsgCountPerRead\": 4, \"metadata\": {\"team\": \"a\"}}}";
