@@ -84,6 +84,24 @@ class MqttAdapterIT {
   }
 
   @Test
+  void aMessageStoredJustBeforeACrashIsStoredAgainBecauseMqttHasNoStableId(NatsTestServer nats) throws Exception {
+    // the documented limit: the broker resends an unacknowledged message with nothing that identifies the copy
+    try (BusFixture bus = BusFixture.connect(nats)) {
+      EventSink storedButNeverAcknowledged = event -> bus.sink("team", eventSource, Map.of()).publish(event)
+          .thenCompose(ok -> new CompletableFuture<>());
+      try (MqttAdapter crashing = adapter(true)) {
+        crashing.start(storedButNeverAcknowledged);
+        send(topic + "/a", "{\"n\": 7}");
+        await().untilAsserted(() -> assertThat(numbers(bus)).containsExactly(7));
+      }
+      try (MqttAdapter restarted = adapter(true)) {
+        restarted.start(bus.sink("team", eventSource, Map.of()));
+        await().untilAsserted(() -> assertThat(numbers(bus)).containsExactly(7, 7));
+      }
+    }
+  }
+
+  @Test
   void everyMessageReachesTheBusAcrossABusOutage(@NatsServerExtension.Dedicated NatsTestServer nats) throws Exception {
     try (BusFixture bus = BusFixture.connect(nats); MqttAdapter adapter = adapter(true)) {
       adapter.start(bus.sink("team", eventSource, Map.of()));
