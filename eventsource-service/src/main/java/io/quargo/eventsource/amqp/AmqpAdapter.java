@@ -51,6 +51,9 @@ public final class AmqpAdapter implements EventSourceAdapter {
 
   @Override
   public void start(EventSink sink) throws Exception {
+    if (source.consume().autoAck()) {
+      LOG.debugf("%s: consume.autoAck is ignored: a delivery is acked once the bus stored its event", where());
+    }
     connection = connect();
     try {
       channel = connection.createChannel();
