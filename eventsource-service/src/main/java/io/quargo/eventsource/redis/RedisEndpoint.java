@@ -1,0 +1,46 @@
+package io.quargo.eventsource.redis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quargo.eventsource.amqp.EventSourceSpecException;
+import io.quargo.eventsource.amqp.SpecFields;
+import io.quargo.eventsource.webhook.SecretResolver;
+
+/**
+ * Where and as whom to reach Redis, from the fields {@code redis} and {@code redisStream} share:
+ * {@code hostAddress} ({@code host:port}), {@code db}, {@code username}, {@code password} (a secret).
+ */
+public record RedisEndpoint(String host, int port, int db, String username, String password) {
+  static final int DEFAULT_PORT = 6379;
+
+  static RedisEndpoint parse(JsonNode spec, String path, SecretResolver secrets) {
+    SpecFields.rejectTls(spec, path);
+    String address = SpecFields.requiredText(spec, "hostAddress", path);
+    int colon = address.lastIndexOf(':');
+    String host = colon < 0 ? address : address.substring(0, colon);
+    int port = DEFAULT_PORT;
+    if (colon >= 0) {
+      String portText = address.substring(colon + 1);
+      if (!portText.matches("\\d{1,5}") || Integer.parseInt(portText) < 1 || Integer.parseInt(portText) > 65535) {
+        throw new EventSourceSpecException(path + ".hostAddress", "must be host:port with a port from 1 to 65535, got '"
+            + address + "'");
+      }
+      port = Integer.parseInt(portText);
+    }
+    if (host.isBlank()) {
+      throw new EventSourceSpecException(path + ".hostAddress", "must be host:port, got '" + address + "'");
+    }
+    int db = (int) SpecFields.integer(spec, "db", path, 0, 0, 65535);
+    String username = SpecFields.optionalText(spec, "username", path);
+    String password = SpecFields.secret(spec, "password", path, secrets);
+    return new RedisEndpoint(host, port, db, username == null || username.isBlank() ? null : username, password);
+  }
+
+  public String address() {
+    return host + ":" + port + "/" + db;
+  }
+
+  @Override
+  public String toString() {
+    return address() + (password == null ? "" : " (password set)");
+  }
+}

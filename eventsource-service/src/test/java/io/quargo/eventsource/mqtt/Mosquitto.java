@@ -1,0 +1,86 @@
+package io.quargo.eventsource.mqtt;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The MQTT broker an IT talks to: a private {@code mosquitto} child on a free port when the binary is installed,
+ * else the one on 127.0.0.1:1883; when neither exists the IT fails saying so.
+ */
+final class Mosquitto implements AutoCloseable {
+  private final Process process;
+  private final Path config;
+  final int port;
+
+  private Mosquitto(Process process, Path config, int port) {
+    this.process = process;
+    this.config = config;
+    this.port = port;
+  }
+
+  static Mosquitto start() throws Exception {
+    for (String binary : List.of("/usr/sbin/mosquitto", "/usr/bin/mosquitto")) {
+      if (Files.isExecutable(Path.of(binary))) {
+        return startChild(binary);
+      }
+    }
+    if (reachable(1883)) {
+      return new Mosquitto(null, null, 1883);
+    }
+    return fail("this IT needs an MQTT broker: install mosquitto (apt-get install mosquitto) or run one on 127.0.0.1:1883");
+  }
+
+  private static Mosquitto startChild(String binary) throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Path config = Files.createTempFile("quargo-mosquitto", ".conf");
+    Files.writeString(config, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
+    Process process = new ProcessBuilder(binary, "-c", config.toString()).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    for (int i = 0; i < 100 && !reachable(port); i++) {
+      if (!process.isAlive()) {
+        return fail(binary + " exited with " + process.exitValue() + " before listening on " + port);
+      }
+      Thread.sleep(50);
+    }
+    if (!reachable(port)) {
+      process.destroyForcibly();
+      return fail(binary + " did not listen on port " + port);
+    }
+    return new Mosquitto(process, config, port);
+  }
+
+  private static boolean reachable(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  String url() {
+    return "tcp://127.0.0.1:" + port;
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (process != null) {
+      process.destroy();
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+      Files.deleteIfExists(config);
+    }
+  }
+}
