@@ -35,12 +35,11 @@ public final class Specs {
     }
   }
 
-  /** Every EventSource among Argo's examples with a {@code spec.<type>}; fails when the examples are missing. */
+  /** Every EventSource among Argo's examples with a {@code spec.<type>}; the test skips, saying so, without them. */
   public static List<Resource> upstreamExamples(String type) throws IOException {
     Path dir = CompatFiles.dir().resolve("argo-events/examples/event-sources");
-    if (!Files.isDirectory(dir)) {
-      throw new AssertionError("Argo's examples are not at " + dir.toAbsolutePath() + " (set QUARGO_COMPAT_DIR)");
-    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(dir),
+        "Argo's examples are not at " + dir.toAbsolutePath() + " (set QUARGO_COMPAT_DIR)");
     List<Resource> found = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
