@@ -34,6 +34,7 @@ public final class CalendarAdapter implements EventSourceAdapter {
   private final CalendarTiming timing;
   private final ScheduledExecutorService timer;
   private EventSink sink;
+  private Instant startedAt;
   private ZonedDateTime next;
   private boolean positioned;
   private int failures;
@@ -62,6 +63,7 @@ public final class CalendarAdapter implements EventSourceAdapter {
       throw new IllegalStateException(spec.key() + ": already started");
     }
     this.sink = sink;
+    this.startedAt = clock.instant();
     timer.execute(this::step);
   }
 
@@ -73,7 +75,7 @@ public final class CalendarAdapter implements EventSourceAdapter {
     Instant now = clock.instant();
     try {
       if (!positioned) {
-        next = firstTick(now);
+        next = firstTick(startedAt);
         positioned = true;
       }
       while (next != null && !next.toInstant().isAfter(now) && !closed) {
@@ -95,7 +97,7 @@ public final class CalendarAdapter implements EventSourceAdapter {
     reschedule(untilNext.compareTo(timing.maxSleep()) < 0 ? untilNext : timing.maxSleep());
   }
 
-  /** Argo: start from now; with catch-up, from the last fired tick, but no further back than maxDuration. */
+  /** Argo: start from start-up; with catch-up, from the last fired tick, but no further back than maxDuration. */
   private ZonedDateTime firstTick(Instant now) {
     Instant from = now;
     if (spec.catchup()) {
