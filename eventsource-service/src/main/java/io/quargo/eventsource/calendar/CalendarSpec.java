@@ -27,6 +27,11 @@ public record CalendarSpec(String namespace, String eventSource, String eventNam
     return next == null || exclusions.excludes(next) ? null : next;
   }
 
+  public CalendarSpec withNamespace(String value) {
+    return new CalendarSpec(value, eventSource, eventName, schedule, zone, exclusions, metadata, catchup, maxCatchup,
+        filter);
+  }
+
   /** {@code <namespace>.<eventSource>.<eventName>}: the state key and the root of every tick's event id. */
   public String key() {
     return namespace + "." + eventSource + "." + eventName;
