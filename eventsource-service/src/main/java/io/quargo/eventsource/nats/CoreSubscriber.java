@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
@@ -43,7 +44,9 @@ final class CoreSubscriber implements AutoCloseable {
     });
   }
 
-  static CoreSubscriber start(Connection connection, NatsSpec spec, EventSink sink, RetryPolicy retry) {
+  /** Returns once the server has the subscription, so a message published after start is delivered. */
+  static CoreSubscriber start(Connection connection, NatsSpec spec, EventSink sink, RetryPolicy retry)
+      throws TimeoutException, InterruptedException {
     CoreSubscriber s = new CoreSubscriber(spec, sink, retry);
     s.dispatcher = connection.createDispatcher(s::onMessage);
     if (spec.queue() == null) {
@@ -51,6 +54,7 @@ final class CoreSubscriber implements AutoCloseable {
     } else {
       s.dispatcher.subscribe(spec.subject(), spec.queue());
     }
+    connection.flush(Duration.ofSeconds(10));
     return s;
   }
 

@@ -22,6 +22,8 @@ import java.util.Map;
 
 /** Our bus for ITs: a connection to a testkit server with the EVENTS stream, a sink, and a reader of what was stored. */
 public final class BusFixture implements AutoCloseable {
+  private static final int NO_MESSAGE = 10037;
+
   public final BusConnection bus;
   public final Publisher publisher;
 
@@ -43,17 +45,20 @@ public final class BusFixture implements AutoCloseable {
   /** Every event stored on {@code events.<namespace>.<eventSource>.<eventName>}, in stream order. */
   public List<CloudEvent> stored(String namespace, String eventSource, String eventName) {
     String subject = "events." + namespace + "." + eventSource + "." + eventName;
+    List<CloudEvent> events = new ArrayList<>();
+    long seq = 1;
     try {
-      long last = bus.management().getStreamInfo(StandardStreams.EVENTS).getStreamState().getLastSequence();
-      List<CloudEvent> events = new ArrayList<>();
-      for (long seq = 1; seq <= last; seq++) {
-        MessageInfo message = bus.management().getMessage(StandardStreams.EVENTS, seq);
-        if (message.getSubject().equals(subject)) {
-          events.add(CloudEventJson.decode(message.getData()));
-        }
+      while (true) {
+        MessageInfo message = bus.management().getNextMessage(StandardStreams.EVENTS, seq, subject);
+        events.add(CloudEventJson.decode(message.getData()));
+        seq = message.getSeq() + 1;
       }
-      return events;
-    } catch (IOException | JetStreamApiException e) {
+    } catch (JetStreamApiException e) {
+      if (e.getApiErrorCode() == NO_MESSAGE) {
+        return events;
+      }
+      throw new IllegalStateException("cannot read the EVENTS stream: " + e.getMessage(), e);
+    } catch (IOException e) {
       throw new IllegalStateException("cannot read the EVENTS stream: " + e.getMessage(), e);
     }
   }
