@@ -71,6 +71,9 @@ public final class NatsAdapter implements EventSourceAdapter {
         .connectionName("quargo-eventsource " + spec.namespace() + "/" + spec.eventSource() + "/" + spec.eventName())
         .maxReconnects(-1).reconnectWait(Duration.ofSeconds(1)).connectionTimeout(Duration.ofSeconds(5))
         .errorListener(new QuietErrors(spec.path()));
+    if (spec.tls() != null) {
+      b.sslContext(PemSslContext.create(spec.tls()));
+    }
     NatsAuth auth = spec.auth();
     if (auth.username() != null) {
       b.userInfo(auth.username(), auth.password());

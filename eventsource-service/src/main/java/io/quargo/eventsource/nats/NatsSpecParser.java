@@ -41,10 +41,6 @@ public final class NatsSpecParser {
   }
 
   public NatsSpec spec(String namespace, String eventSource, String eventName, JsonNode spec, String path) {
-    if (spec.hasNonNull("tls")) {
-      throw new SpecException(path + ".tls", "TLS to the nats server is not supported yet; remove tls or reach the"
-          + " server over a trusted network");
-    }
     String url = url(SpecFields.requiredText(spec, "url", path), path + ".url");
     JetStreamSource jetStream = jetStream(spec.get("jetStream"), path + ".jetStream", eventSource, eventName);
     String subject = jetStream == null ? SpecFields.requiredText(spec, "subject", path)
@@ -56,7 +52,30 @@ public final class NatsSpecParser {
     }
     return new NatsSpec(namespace, eventSource, eventName, path, url, subject, queue,
         SpecFields.bool(spec, "jsonBody", path), SpecFields.metadata(spec, path), auth(spec.get("auth"), path + ".auth"),
-        backoff(spec.get("connectionBackoff"), path + ".connectionBackoff"), jetStream, SpecFields.filter(spec, path));
+        backoff(spec.get("connectionBackoff"), path + ".connectionBackoff"), jetStream, tls(spec.get("tls"), path + ".tls"),
+        SpecFields.filter(spec, path));
+  }
+
+  /** Argo's TLSConfig: PEM secrets; a client certificate needs its key. */
+  private NatsTls tls(JsonNode tls, String path) {
+    if (tls == null || tls.isNull()) {
+      return null;
+    }
+    if (!tls.isObject()) {
+      throw new SpecException(path, "must be an object {caCertSecret, clientCertSecret, clientKeySecret,"
+          + " insecureSkipVerify}, got " + type(tls));
+    }
+    String ca = optionalSecret(tls.get("caCertSecret"), path + ".caCertSecret");
+    String cert = optionalSecret(tls.get("clientCertSecret"), path + ".clientCertSecret");
+    String key = optionalSecret(tls.get("clientKeySecret"), path + ".clientKeySecret");
+    if ((cert == null) != (key == null)) {
+      throw new SpecException(path, "clientCertSecret and clientKeySecret go together; set both or neither");
+    }
+    return new NatsTls(path, ca, cert, key, SpecFields.bool(tls, "insecureSkipVerify", path));
+  }
+
+  private String optionalSecret(JsonNode ref, String path) {
+    return ref == null || ref.isNull() ? null : secret(ref, path);
   }
 
   /** A server URL or a comma list of them, {@code nats://host:port}. */
@@ -177,5 +196,4 @@ public final class NatsSpecParser {
     }
     return new JetStreamSource(stream, durable, policy, ackWait == null ? Duration.ofSeconds(30) : ackWait);
   }
-
 }

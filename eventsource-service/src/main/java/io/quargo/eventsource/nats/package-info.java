@@ -6,7 +6,9 @@
  * <p>As Argo: {@code url}, {@code subject}, optional {@code queue} group, {@code jsonBody}, {@code metadata},
  * {@code filter}, {@code connectionBackoff} for the first connection, {@code auth} with one of {@code basic},
  * {@code token}, {@code nkey} (a seed) or {@code credential} (a creds file), read through a
- * {@link io.quargo.eventsource.webhook.SecretResolver}. {@code data = {subject, body, header, metadata}}: body is the
+ * {@link io.quargo.eventsource.webhook.SecretResolver}; {@code tls} with PEM {@code caCertSecret},
+ * {@code clientCertSecret}, {@code clientKeySecret} (PKCS#8 or PKCS#1 RSA keys; SEC1 EC keys are refused with the
+ * openssl command that converts them) and {@code insecureSkipVerify}. {@code data = {subject, body, header, metadata}}: body is the
  * message's JSON with {@code jsonBody}, else its bytes base64-encoded.
  *
  * <p>Ours: {@code jetStream: {stream, durableName, deliverPolicy, ackWait}} consumes a JetStream stream through a
@@ -18,7 +20,7 @@
  * body under {@code jsonBody} is kept as a string (Argo drops the event). {@code header} is left out when the
  * message has no headers (Argo writes null), {@code metadata} when empty.
  *
- * <p>Not yet: {@code tls} (refused with a message naming the field), leader election (a queue group or the shared
+ * <p>Not yet: leader election (a queue group or the shared
  * durable consumer spreads work over replicas instead), ordering after a failed publish (a nak'ed message may be
  * stored after later ones).
  */

@@ -26,7 +26,7 @@ class NatsSpecParserTest {
   }
 
   @Test
-  void theUpstreamExampleAndItsCommentedVariantsExceptTlsParse() throws Exception {
+  void theUpstreamExampleAndEveryCommentedVariantParse() throws Exception {
     List<NatsSpec> written = new NatsSpecParser(SECRETS).parse(UpstreamExamples.asWritten("nats.yaml"));
     assertThat(written).singleElement().satisfies(s -> {
       assertThat(s.url()).isEqualTo("nats://nats.argo-events.svc:4222");
@@ -35,11 +35,12 @@ class NatsSpecParserTest {
       assertThat(s.backoff()).isEqualTo(new ConnectionBackoff(Duration.ofSeconds(10), 5, 2.0, 0.2));
       assertThat(s.jetStream()).isNull();
     });
-    ObjectNode tree = UpstreamExamples.withCommentedVariants("nats.yaml").tree().deepCopy();
-    ((ObjectNode) tree.path("spec").path("nats")).remove("example-tls"); // TLS is refused with a message, see below
-    List<NatsSpec> variants = new NatsSpecParser(SECRETS).parse(Resource.of(tree));
-    assertThat(variants).extracting(NatsSpec::eventName).containsExactly("example", "example-auth-basic",
+    List<NatsSpec> all = new NatsSpecParser(SECRETS).parse(UpstreamExamples.withCommentedVariants("nats.yaml"));
+    assertThat(all).extracting(NatsSpec::eventName).containsExactly("example", "example-tls", "example-auth-basic",
         "example-auth-nkey", "example-auth-token", "example-auth-credential", "example-queued-subscription");
+    assertThat(all.get(1).tls()).isEqualTo(new NatsTls("spec.nats.example-tls.tls", "my-secret/ca-cert-key",
+        "my-secret/client-cert-key", "my-secret/client-key-key", false));
+    List<NatsSpec> variants = all.stream().filter(s -> s.tls() == null).toList();
     assertThat(variants.get(1).auth()).isEqualTo(new NatsAuth("my-secret/name", "my-secret/password", null, null, null));
     assertThat(variants.get(2).auth().nkeySeed()).isEqualTo("my-secret/my-key");
     assertThat(variants.get(3).auth().token()).isEqualTo("my-secret/my-token");
@@ -64,8 +65,10 @@ class NatsSpecParserTest {
     assertError("{\"e\": {\"url\": \"nats://h:4222\"}}", "spec.nats.e.subject: is required");
     assertError("{\"e\": {\"url\": \"nats://h:4222\", \"subject\": \"f\", \"jsonBody\": \"yes\"}}",
         "spec.nats.e.jsonBody: must be true or false");
-    assertError("{\"e\": {\"url\": \"nats://h:4222\", \"subject\": \"f\", \"tls\": {}}}",
-        "spec.nats.e.tls: TLS to the nats server is not supported yet");
+    assertError("{\"e\": {\"url\": \"nats://h:4222\", \"subject\": \"f\", \"tls\": {\"clientCertSecret\": {\"name\": \"s\", \"key\": \"c\"}}}}",
+        "spec.nats.e.tls: clientCertSecret and clientKeySecret go together");
+    assertError("{\"e\": {\"url\": \"nats://h:4222\", \"subject\": \"f\", \"tls\": {\"caCertSecret\": \"ca\"}}}",
+        "spec.nats.e.tls.caCertSecret: must name a secret as {name, key}");
     assertError("{\"e\": {\"url\": \"nats://h:4222\", \"subject\": \"f\", \"auth\": {\"token\": \"x\"}}}",
         "spec.nats.e.auth.token: must name a secret as {name, key}");
     assertError("{\"e\": {\"url\": \"nats://h:4222\", \"subject\": \"f\", \"auth\": {}}}",
