@@ -167,22 +167,6 @@ class NatsSourceIT {
     }
   }
 
-  @Test
-  void tokenAuthIsUsed(NatsTestServer nats) throws Exception {
-    try (NatsTestServer secured = NatsServers.dedicated(List.of("authorization { token: \"s3cret\" }"))) {
-      NatsSpec spec = new NatsSpecParser(ref -> "s3cret").parse(NatsSpecParserTest.eventSource("{\"e\": {\"url\": \""
-          + secured.url() + "\", \"subject\": \"t\", \"auth\": {\"token\": {\"name\": \"s\", \"key\": \"k\"}}}}"))
-          .get(0).withNamespace("token");
-      try (BusFixture bus = new BusFixture(nats); NatsAdapter adapter = new NatsAdapter(spec, FAST);
-          Connection publisher = Nats.connect(io.nats.client.Options.builder().server(secured.url())
-              .token("s3cret".toCharArray()).build())) {
-        adapter.start(bus.sink("token", "natsy"));
-        publisher.publish("t", "x".getBytes(StandardCharsets.UTF_8));
-        await().until(() -> bus.stored("token", "natsy", "e").size() == 1);
-      }
-    }
-  }
-
   private void createStream(String name, String subjects) throws Exception {
     client.jetStreamManagement().addStream(StreamConfiguration.builder().name(name).subjects(subjects)
         .storageType(StorageType.File).build());
