@@ -72,13 +72,18 @@ public record CronSchedule(String expression, long minutes, long hours, long dom
         added = true;
         continue;
       }
-      if ((hours & STAR) == 0 && !t.withEarlierOffsetAtOverlap().equals(t)) {
-        // ours, not robfig's: a fixed-hour time repeated by a fall-back fires once (as Vixie cron), not twice
-        return next(t);
-      }
-      return t.withZoneSameInstant(from.getZone());
+      return found(t, from);
     }
     return null;
+  }
+
+  /** Ours, not robfig's: a fixed-hour time repeated by a fall-back fires once (as Vixie cron), not twice. */
+  private ZonedDateTime found(ZonedDateTime t, ZonedDateTime from) {
+    if ((hours & STAR) == 0 && !t.withEarlierOffsetAtOverlap().equals(t)) {
+      ZonedDateTime later = next(t);
+      return later == null ? null : later.withZoneSameInstant(from.getZone());
+    }
+    return t.withZoneSameInstant(from.getZone());
   }
 
   /** robfig: after adding a day, a DST shift may leave the hour off midnight; move back onto it. */
