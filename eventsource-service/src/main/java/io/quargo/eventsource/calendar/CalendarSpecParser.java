@@ -6,7 +6,9 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import io.quargo.eventsource.webhook.EventFilter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +27,18 @@ public final class CalendarSpecParser {
           "spec.calendar." + e.getKey()));
     }
     return specs;
+  }
+
+  /** One adapter per entry, all sharing the ledger; start each with a sink built with {@link #filters}. */
+  public List<CalendarAdapter> adapters(Resource eventSource, TickLedger ledger) {
+    return parse(eventSource).stream().map(spec -> new CalendarAdapter(spec, ledger)).toList();
+  }
+
+  /** The entries' {@code filter.expression}s by event name, as {@link io.quargo.eventsource.spi.BusEventSink} takes them. */
+  public static Map<String, EventFilter> filters(List<CalendarSpec> specs) {
+    Map<String, EventFilter> filters = new LinkedHashMap<>();
+    specs.stream().filter(s -> s.filter() != null).forEach(s -> filters.put(s.eventName(), s.filter()));
+    return filters;
   }
 
   public CalendarSpec spec(String namespace, String eventSource, String eventName, JsonNode spec, String path) {

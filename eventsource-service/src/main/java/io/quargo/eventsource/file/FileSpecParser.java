@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quargo.core.resource.Resource;
 import io.quargo.eventsource.calendar.SpecException;
 import io.quargo.eventsource.calendar.SpecFields;
+import io.quargo.eventsource.webhook.EventFilter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +29,18 @@ public final class FileSpecParser {
           "spec.file." + e.getKey()));
     }
     return specs;
+  }
+
+  /** One adapter per entry; start each with a sink built with {@link #filters}. */
+  public List<FileAdapter> adapters(Resource eventSource) {
+    return parse(eventSource).stream().map(FileAdapter::new).toList();
+  }
+
+  /** The entries' {@code filter.expression}s by event name, as {@link io.quargo.eventsource.spi.BusEventSink} takes them. */
+  public static Map<String, EventFilter> filters(List<FileSpec> specs) {
+    Map<String, EventFilter> filters = new LinkedHashMap<>();
+    specs.stream().filter(s -> s.filter() != null).forEach(s -> filters.put(s.eventName(), s.filter()));
+    return filters;
   }
 
   public FileSpec spec(String namespace, String eventSource, String eventName, JsonNode spec, String path) {

@@ -8,9 +8,11 @@ import io.quargo.eventsource.calendar.SpecException;
 import io.quargo.eventsource.calendar.SpecFields;
 import io.quargo.eventsource.webhook.SecretRef;
 import io.quargo.eventsource.webhook.SecretResolver;
+import io.quargo.eventsource.webhook.EventFilter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,6 +40,18 @@ public final class NatsSpecParser {
           "spec.nats." + e.getKey()));
     }
     return specs;
+  }
+
+  /** One adapter per entry; start each with a sink built with {@link #filters}. */
+  public List<NatsAdapter> adapters(Resource eventSource) {
+    return parse(eventSource).stream().map(NatsAdapter::new).toList();
+  }
+
+  /** The entries' {@code filter.expression}s by event name, as {@link io.quargo.eventsource.spi.BusEventSink} takes them. */
+  public static Map<String, EventFilter> filters(List<NatsSpec> specs) {
+    Map<String, EventFilter> filters = new LinkedHashMap<>();
+    specs.stream().filter(s -> s.filter() != null).forEach(s -> filters.put(s.eventName(), s.filter()));
+    return filters;
   }
 
   public NatsSpec spec(String namespace, String eventSource, String eventName, JsonNode spec, String path) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.nats.client.Connection;
 import io.quargo.core.event.CloudEvent;
+import io.quargo.core.resource.Resource;
 import io.quargo.eventbus.testkit.NatsServerExtension;
 import io.quargo.eventbus.testkit.NatsTestServer;
 import io.quargo.eventsource.spi.EventSink;
@@ -101,6 +102,36 @@ class CalendarIT {
           .containsExactly("2024-01-01 10:10:00 +0000 UTC", "2024-01-01 11:20:00 +0000 UTC",
               "2024-01-01 11:30:00 +0000 UTC", "2024-01-01 11:40:00 +0000 UTC", "2024-01-01 11:50:00 +0000 UTC",
               "2024-01-01 12:00:00 +0000 UTC", "2024-01-01 12:10:00 +0000 UTC");
+    }
+  }
+
+  @Test
+  void filterExpressionsDropEventsPerEventName(NatsTestServer nats) throws Exception {
+    Resource eventSource = CalendarSpecParserTest.eventSource("{"
+        + "\"kept\": {\"schedule\": \"@hourly\", \"metadata\": {\"team\": \"a\"},"
+        + " \"filter\": {\"expression\": \"metadata.team == 'a'\"}},"
+        + "\"dropped\": {\"schedule\": \"@hourly\", \"metadata\": {\"team\": \"b\"},"
+        + " \"filter\": {\"expression\": \"metadata.team == 'a'\"}}}");
+    List<CalendarSpec> specs = new CalendarSpecParser().parse(eventSource).stream()
+        .map(s -> s.withNamespace("filtered")).toList();
+    MovableClock clock = new MovableClock(Instant.parse("2024-01-01T10:30:00Z"));
+    try (BusFixture fixture = new BusFixture(nats)) {
+      KvTickLedger ledger = KvTickLedger.ensure(fixture.bus);
+      var sink = fixture.sink("filtered", "cal", CalendarSpecParser.filters(specs));
+      List<CalendarAdapter> adapters = specs.stream().map(s -> new CalendarAdapter(s, ledger, clock, FAST)).toList();
+      try {
+        for (CalendarAdapter adapter : adapters) {
+          adapter.start(sink);
+        }
+        clock.advance(Duration.ofHours(2));
+        await().until(() -> fixture.stored("filtered", "cal", "kept").size() == 2);
+        // the dropped event's ticks count as fired: the filter decided, nothing is retried
+        await().until(() -> ledger.lastFired(specs.get(1).key()).isPresent()
+            && ledger.lastFired(specs.get(1).key()).get().equals(Instant.parse("2024-01-01T12:00:00Z")));
+      } finally {
+        adapters.forEach(CalendarAdapter::close);
+      }
+      assertThat(fixture.stored("filtered", "cal", "dropped")).isEmpty();
     }
   }
 }

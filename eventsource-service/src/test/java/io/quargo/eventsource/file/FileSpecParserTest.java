@@ -39,6 +39,8 @@ class FileSpecParserTest {
     assertThat(regex.watches("abc.txt")).isTrue();
     assertThat(regex.watches("x-abc.txt.bak")).isTrue(); // Go's MatchString finds a match anywhere
     assertThat(regex.watches("123.log")).isFalse();
+    assertThat(new FileSpecParser().adapters(UpstreamExamples.withCommentedVariants("file.yaml"))).hasSize(2);
+    assertThat(FileSpecParser.filters(all)).isEmpty();
   }
 
   @Test

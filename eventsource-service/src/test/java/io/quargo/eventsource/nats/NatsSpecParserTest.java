@@ -103,5 +103,7 @@ class NatsSpecParserTest {
         + " \"subject\": \"f\", \"metadata\": {\"a\": \"b\"}, \"filter\": {\"expression\": \"body.n > 1\"}}}")).get(0);
     assertThat(spec.metadata()).isEqualTo(Map.of("a", "b"));
     assertThat(spec.filter().expression()).isEqualTo("body.n > 1");
+    assertThat(NatsSpecParser.filters(List.of(spec))).containsOnlyKeys("e");
+    assertThat(new NatsSpecParser(SECRETS).adapters(UpstreamExamples.asWritten("nats.yaml"))).hasSize(1);
   }
 }
