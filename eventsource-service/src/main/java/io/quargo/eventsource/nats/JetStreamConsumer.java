@@ -72,7 +72,13 @@ final class JetStreamConsumer implements AutoCloseable {
   private static void ensureConsumer(JetStreamManagement jsm, NatsSpec spec) throws IOException, JetStreamApiException {
     JetStreamSource js = spec.jetStream();
     try {
-      jsm.getConsumerInfo(js.stream(), js.durableName());
+      String filter = jsm.getConsumerInfo(js.stream(), js.durableName()).getConsumerConfiguration().getFilterSubject();
+      String wanted = spec.subject();
+      if (!java.util.Objects.equals(emptyToNull(filter), wanted)) {
+        throw new IllegalStateException(spec.path() + ".subject: the durable consumer '" + js.durableName()
+            + "' on stream " + js.stream() + " filters '" + (filter == null ? "" : filter) + "', not '"
+            + (wanted == null ? "" : wanted) + "'; delete that consumer upstream or set another jetStream.durableName");
+      }
       return;
     } catch (JetStreamApiException e) {
       if (e.getApiErrorCode() != CONSUMER_NOT_FOUND) {
@@ -90,6 +96,10 @@ final class JetStreamConsumer implements AutoCloseable {
       cc.filterSubject(spec.subject());
     }
     jsm.addOrUpdateConsumer(js.stream(), cc.build());
+  }
+
+  private static String emptyToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
   }
 
   private void pull() {

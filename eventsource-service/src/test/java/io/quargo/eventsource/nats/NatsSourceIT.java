@@ -158,6 +158,25 @@ class NatsSourceIT {
   }
 
   @Test
+  void aDurableThatFiltersAnotherSubjectIsReported(NatsTestServer nats) throws Exception {
+    createStream("MIXED", "mixed.>");
+    NatsSpec first = spec("durable", "{\"e\": {\"url\": \"" + upstream.url() + "\", \"subject\": \"mixed.a\","
+        + " \"jetStream\": {\"stream\": \"MIXED\", \"durableName\": \"shared\"}}}");
+    NatsSpec changed = spec("durable", "{\"e\": {\"url\": \"" + upstream.url() + "\", \"subject\": \"mixed.b\","
+        + " \"jetStream\": {\"stream\": \"MIXED\", \"durableName\": \"shared\"}}}");
+    try (BusFixture bus = new BusFixture(nats)) {
+      try (NatsAdapter adapter = new NatsAdapter(first, FAST)) {
+        adapter.start(bus.sink("durable", "natsy"));
+      }
+      try (NatsAdapter adapter = new NatsAdapter(changed, FAST)) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> adapter.start(bus.sink("durable", "natsy")))
+            .hasMessage("spec.nats.e.subject: the durable consumer 'shared' on stream MIXED filters 'mixed.a', not"
+                + " 'mixed.b'; delete that consumer upstream or set another jetStream.durableName");
+      }
+    }
+  }
+
+  @Test
   void anUnreachableServerIsReportedAfterTheBackoff(NatsTestServer nats) throws Exception {
     NatsSpec spec = spec("down", "{\"e\": {\"url\": \"nats://127.0.0.1:1\", \"subject\": \"x\","
         + " \"connectionBackoff\": {\"duration\": \"10ms\", \"steps\": 2}}}");
