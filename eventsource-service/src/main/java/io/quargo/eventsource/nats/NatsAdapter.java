@@ -42,9 +42,13 @@ public final class NatsAdapter implements EventSourceAdapter {
     try {
       consumer = spec.jetStream() == null ? CoreSubscriber.start(connection, spec, sink, retry)
           : JetStreamConsumer.start(connection, spec, sink, retry);
+    } catch (IllegalStateException e) {
+      connection.close();
+      throw e; // already names the field and the fix
     } catch (Exception e) {
       connection.close();
-      throw e;
+      throw new IllegalStateException(spec.path() + ": cannot consume from " + spec.url() + ": " + e.getMessage()
+          + (spec.jetStream() == null ? "" : "; check that JetStream is enabled on that server"), e);
     }
   }
 

@@ -84,4 +84,20 @@ class NatsAuthIT {
       await().until(() -> bus.stored(namespace, "natsy", "e").size() == 1);
     }
   }
+
+  @Test
+  void jetStreamOnAServerWithoutItIsReported(NatsTestServer nats) throws Exception {
+    // a server whose only account has JetStream switched off
+    try (NatsTestServer plain = NatsServers.dedicated(List.of("accounts { A { users: [ { user: u, password: p } ],"
+        + " jetstream: disabled } }"))) {
+      NatsSpec spec = spec(plain, "{\"basic\": {\"username\": {\"name\": \"s\", \"key\": \"u\"},"
+          + " \"password\": {\"name\": \"s\", \"key\": \"p\"}}}", Map.of("u", "u", "p", "p"), "nojs",
+          "\"jetStream\": {\"stream\": \"S\"}, ");
+      try (BusFixture bus = new BusFixture(nats); NatsAdapter adapter = new NatsAdapter(spec)) {
+        assertThatThrownBy(() -> adapter.start(bus.sink("nojs", "natsy")))
+            .hasMessageStartingWith("spec.nats.e: cannot consume from " + plain.url())
+            .hasMessageEndingWith("check that JetStream is enabled on that server");
+      }
+    }
+  }
 }
