@@ -1,0 +1,147 @@
+package io.quargo.eventsource.nats;
+
+import io.quargo.eventsource.calendar.SpecException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+/** An {@link SSLContext} from the PEM texts of a {@link NatsTls}; every problem names the secret's field. */
+final class PemSslContext {
+  private static final Pattern KEY = Pattern.compile("-----BEGIN (RSA |EC )?PRIVATE KEY-----([^-]+)-----END");
+
+  private PemSslContext() {}
+
+  static SSLContext create(NatsTls tls) {
+    try {
+      TrustManager[] trust = tls.insecureSkipVerify() ? new TrustManager[] {new TrustAll()} : trust(tls);
+      KeyManagerFactory keys = null;
+      if (tls.clientCert() != null) {
+        KeyStore store = emptyStore();
+        store.setKeyEntry("client", key(tls.clientKey(), tls.path() + ".clientKeySecret"), new char[0],
+            certificates(tls.clientCert(), tls.path() + ".clientCertSecret").toArray(new Certificate[0]));
+        keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, new char[0]);
+      }
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(keys == null ? null : keys.getKeyManagers(), trust, null);
+      return context;
+    } catch (GeneralSecurityException | java.io.IOException e) {
+      throw new SpecException(tls.path(), "cannot build TLS from the secrets: " + e.getMessage());
+    }
+  }
+
+  private static TrustManager[] trust(NatsTls tls) throws GeneralSecurityException, java.io.IOException {
+    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    if (tls.caCert() == null) {
+      factory.init((KeyStore) null); // the JVM's default CAs
+    } else {
+      KeyStore store = emptyStore();
+      int i = 0;
+      for (Certificate cert : certificates(tls.caCert(), tls.path() + ".caCertSecret")) {
+        store.setCertificateEntry("ca-" + i++, cert);
+      }
+      factory.init(store);
+    }
+    return factory.getTrustManagers();
+  }
+
+  private static Collection<? extends Certificate> certificates(String pem, String path) {
+    try {
+      Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509")
+          .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+      if (certs.isEmpty()) {
+        throw new SpecException(path, "holds no PEM certificate");
+      }
+      return certs;
+    } catch (GeneralSecurityException e) {
+      throw new SpecException(path, "is not a PEM certificate: " + e.getMessage());
+    }
+  }
+
+  /** PKCS#8 ({@code BEGIN PRIVATE KEY}) or PKCS#1 RSA ({@code BEGIN RSA PRIVATE KEY}), as Go's tls package reads. */
+  private static PrivateKey key(String pem, String path) {
+    Matcher m = KEY.matcher(pem == null ? "" : pem);
+    if (!m.find()) {
+      throw new SpecException(path, "is not an unencrypted PEM private key");
+    }
+    if ("EC ".equals(m.group(1))) {
+      throw new SpecException(path, "SEC1 EC keys are not read; convert with: openssl pkcs8 -topk8 -nocrypt -in key.pem");
+    }
+    byte[] der = Base64.getMimeDecoder().decode(m.group(2).trim());
+    PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec("RSA ".equals(m.group(1)) ? rsaToPkcs8(der) : der);
+    for (String algorithm : new String[] {"RSA", "EC", "Ed25519"}) {
+      try {
+        return KeyFactory.getInstance(algorithm).generatePrivate(spec);
+      } catch (GeneralSecurityException tryNext) {
+        // PKCS#8 PEM does not name the algorithm; try the next
+      }
+    }
+    throw new SpecException(path, "is neither an RSA, EC nor Ed25519 key");
+  }
+
+  /** Wraps a PKCS#1 RSAPrivateKey in a PKCS#8 PrivateKeyInfo: SEQUENCE {0, rsaEncryption, OCTET STRING key}. */
+  static byte[] rsaToPkcs8(byte[] pkcs1) {
+    byte[] algorithm = {0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01,
+        0x01, 0x05, 0x00};
+    byte[] version = {0x02, 0x01, 0x00};
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes(version);
+    body.writeBytes(algorithm);
+    body.writeBytes(tlv(0x04, pkcs1));
+    return tlv(0x30, body.toByteArray());
+  }
+
+  private static byte[] tlv(int tag, byte[] value) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(tag);
+    int n = value.length;
+    if (n < 128) {
+      out.write(n);
+    } else {
+      int bytes = n > 0xffffff ? 4 : n > 0xffff ? 3 : n > 0xff ? 2 : 1;
+      out.write(0x80 | bytes);
+      for (int i = bytes - 1; i >= 0; i--) {
+        out.write((n >>> (8 * i)) & 0xff);
+      }
+    }
+    out.writeBytes(value);
+    return out.toByteArray();
+  }
+
+  private static KeyStore emptyStore() throws GeneralSecurityException, java.io.IOException {
+    KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+    store.load(null, null);
+    return store;
+  }
+
+  /** {@code insecureSkipVerify: true}: accept any server certificate, as Go's option does. */
+  private static final class TrustAll implements X509TrustManager {
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
+    }
+  }
+}

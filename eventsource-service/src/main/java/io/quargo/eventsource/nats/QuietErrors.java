@@ -1,0 +1,25 @@
+package io.quargo.eventsource.nats;
+
+import io.nats.client.Connection;
+import io.nats.client.ErrorListener;
+import org.jboss.logging.Logger;
+
+/** jnats reports through this listener instead of printing to stderr; one warning line each, no stack trace. */
+final class QuietErrors implements ErrorListener {
+  private static final Logger LOG = Logger.getLogger(QuietErrors.class);
+  private final String path;
+
+  QuietErrors(String path) {
+    this.path = path;
+  }
+
+  @Override
+  public void errorOccurred(Connection conn, String error) {
+    LOG.warnf("%s: nats server error: %s", path, error);
+  }
+
+  @Override
+  public void exceptionOccurred(Connection conn, Exception exp) {
+    LOG.debugf("%s: nats client: %s", path, exp.getMessage());
+  }
+}
