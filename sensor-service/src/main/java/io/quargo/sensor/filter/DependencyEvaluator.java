@@ -1,0 +1,110 @@
+package io.quargo.sensor.filter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quargo.core.event.CloudEvent;
+import io.quargo.core.jq.JqException;
+import io.quargo.core.lua.LuaLimits;
+import io.quargo.core.lua.LuaScriptException;
+import io.quargo.sensor.spec.ContextFilter;
+import io.quargo.sensor.spec.DependencyFilters;
+import io.quargo.sensor.spec.EventDependency;
+import io.quargo.sensor.spec.Transform;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Runs one dependency on one event: {@code transform}, then the filter groups in Argo's order (exprs, data,
+ * context, time, script) combined with {@code filtersLogicalOperator}. Never throws for bad event content: a
+ * missing path or a failing script rejects the event with a reason.
+ */
+public final class DependencyEvaluator {
+  private final LuaLimits luaLimits;
+
+  public DependencyEvaluator(LuaLimits luaLimits) {
+    this.luaLimits = luaLimits;
+  }
+
+  public DependencyEvaluator() {
+    this(LuaLimits.DEFAULT);
+  }
+
+  public Verdict evaluate(EventDependency dep, CloudEvent event) {
+    String where = "dependency '" + dep.name() + "'";
+    if (dep.transform() != null && jsonData(event) == null) {
+      return Verdict.reject(event, List.of(where + ".transform: the event has no JSON data to transform"));
+    }
+    CloudEvent transformed;
+    try {
+      transformed = transform(dep.transform(), event);
+    } catch (JqException | LuaScriptException e) {
+      return Verdict.reject(event, List.of(where + ".transform: " + e.getMessage()));
+    }
+    List<GroupResult> groups = groups(dep.filters(), transformed);
+    if (groups.isEmpty()) {
+      return Verdict.accept(transformed);
+    }
+    GroupResult all = GroupResult.combine(groups, dep.filtersLogicalOperator());
+    return all.passed() ? Verdict.accept(transformed) : Verdict.reject(transformed, all.reasons());
+  }
+
+  private CloudEvent transform(Transform t, CloudEvent event) {
+    if (t == null) {
+      return event;
+    }
+    JsonNode data = jsonData(event);
+    JsonNode out = t.jq() != null ? t.jq().transform(data) : t.script().transform(data, luaLimits);
+    return event.withData(CloudEvent.APPLICATION_JSON, out);
+  }
+
+  private List<GroupResult> groups(DependencyFilters f, CloudEvent event) {
+    JsonNode data = jsonData(event);
+    List<GroupResult> out = new ArrayList<>();
+    if (!f.exprs().isEmpty()) {
+      out.add(ExprFilters.apply(f.exprs(), f.exprLogicalOperator(), data));
+    }
+    if (!f.data().isEmpty()) {
+      out.add(DataFilters.apply(f.data(), f.dataLogicalOperator(), data));
+    }
+    if (f.context() != null) {
+      out.add(context(f.context(), event));
+    }
+    if (f.time() != null) {
+      out.add(TimeWindow.apply(f.time(), event.time(), "filters.time"));
+    }
+    if (f.script() != null) {
+      out.add(script(f, data));
+    }
+    return out;
+  }
+
+  private GroupResult script(DependencyFilters f, JsonNode data) {
+    try {
+      return f.script().filter(data, luaLimits) ? GroupResult.PASS
+          : GroupResult.fail("filters.script: the script did not return true");
+    } catch (LuaScriptException e) {
+      return GroupResult.fail("filters.script: " + e.getMessage());
+    }
+  }
+
+  private static GroupResult context(ContextFilter c, CloudEvent e) {
+    List<String> misses = new ArrayList<>();
+    check("type", c.type(), e.type(), misses);
+    check("subject", c.subject(), e.subject(), misses);
+    check("source", c.source(), e.source(), misses);
+    check("datacontenttype", c.datacontenttype(), e.datacontenttype(), misses);
+    return misses.isEmpty() ? GroupResult.PASS : new GroupResult(false, misses);
+  }
+
+  private static void check(String field, String expected, String actual, List<String> misses) {
+    if (!expected.isEmpty() && !Objects.equals(expected, actual)) {
+      misses.add("filters.context." + field + ": expected '" + expected + "', the event has '" + actual + "'");
+    }
+  }
+
+  /** The data as JSON, or null when the event carries none or carries bytes that are not JSON. */
+  static JsonNode jsonData(CloudEvent event) {
+    JsonNode d = event.data();
+    return d == null || d.isBinary() ? null : d;
+  }
+}
