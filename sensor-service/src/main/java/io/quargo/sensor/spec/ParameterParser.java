@@ -20,11 +20,19 @@ final class ParameterParser {
     String dataTemplate = text(src, "dataTemplate", spath);
     String contextTemplate = text(src, "contextTemplate", spath);
     JsonNode value = src.get("value");
+    String dataKey = text(src, "dataKey", spath);
+    String contextKey = text(src, "contextKey", spath);
+    if (!dataKey.isEmpty()) {
+      FilterParser.gjson(dataKey, spath + ".dataKey");
+    }
+    if (!contextKey.isEmpty()) {
+      FilterParser.gjson(contextKey, spath + ".contextKey");
+    }
     ParameterSource source = new ParameterSource(
         SpecReader.requiredText(src, "dependencyName", spath),
-        text(src, "dataKey", spath),
+        dataKey,
         dataTemplate.isEmpty() ? null : FilterParser.template(dataTemplate, spath + ".dataTemplate"),
-        text(src, "contextKey", spath),
+        contextKey,
         contextTemplate.isEmpty() ? null : FilterParser.template(contextTemplate, spath + ".contextTemplate"),
         value == null || value.isNull() ? null : SpecReader.scalar(value, spath + ".value"),
         SpecReader.bool(src, "useRawData", spath));
