@@ -30,7 +30,12 @@ public final class Yaml {
 
   /** A Sensor named {@code s} in namespace {@code ns} with the given spec YAML (indented as under spec:). */
   public static Sensor sensor(String specYaml) {
-    String doc = "apiVersion: argoproj.io/v1alpha1\nkind: Sensor\nmetadata: {name: s, namespace: ns}\nspec:\n"
+    return sensor("s", specYaml);
+  }
+
+  /** A Sensor with the given name in namespace {@code ns}. */
+  public static Sensor sensor(String name, String specYaml) {
+    String doc = "apiVersion: argoproj.io/v1alpha1\nkind: Sensor\nmetadata: {name: " + name + ", namespace: ns}\nspec:\n"
         + specYaml.stripIndent().lines().map(l -> "  " + l).reduce("", (a, b) -> a + b + "\n");
     return SensorParser.parse(resource(doc));
   }

@@ -39,7 +39,8 @@ record Transition(TriggerState next, Optional<Firing> fired, boolean changed) {
       return new Transition(new TriggerState(saved, savedAt, state.pending(), state.recent()), Optional.empty(),
           true);
     }
-    Firing firing = new Firing(trigger.name(), ExecutionKey.of(namespace, sensor, trigger.name(), saved), saved);
+    Firing firing = new Firing(trigger.name(), ExecutionKey.of(namespace, sensor, trigger.name(), saved), saved,
+        now);
     List<Firing> pending = new ArrayList<>(state.pending());
     pending.add(firing);
     List<String> recent = new ArrayList<>(state.recent());

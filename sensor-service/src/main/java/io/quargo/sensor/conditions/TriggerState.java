@@ -44,7 +44,8 @@ record TriggerState(Map<String, CloudEvent> saved, Map<String, Instant> savedAt,
     savedAt.forEach((dep, t) -> at.put(dep, t.toString()));
     ArrayNode p = root.putArray("pending");
     for (Firing f : pending) {
-      ObjectNode n = p.addObject().put("trigger", f.trigger()).put("executionKey", f.executionKey());
+      ObjectNode n = p.addObject().put("trigger", f.trigger()).put("executionKey", f.executionKey())
+          .put("decidedAt", f.decidedAt().toString());
       ObjectNode events = n.putObject("events");
       f.events().forEach((dep, e) -> events.set(dep, event(e)));
     }
@@ -60,7 +61,8 @@ record TriggerState(Map<String, CloudEvent> saved, Map<String, Instant> savedAt,
     root.path("savedAt").fields().forEachRemaining(e -> savedAt.put(e.getKey(), Instant.parse(e.getValue().asText())));
     List<Firing> pending = new ArrayList<>();
     for (JsonNode n : root.path("pending")) {
-      pending.add(new Firing(n.path("trigger").asText(), n.path("executionKey").asText(), events(n.path("events"))));
+      pending.add(new Firing(n.path("trigger").asText(), n.path("executionKey").asText(), events(n.path("events")),
+          Instant.parse(n.path("decidedAt").asText())));
     }
     List<String> recent = new ArrayList<>();
     root.path("recent").forEach(n -> recent.add(n.asText()));
