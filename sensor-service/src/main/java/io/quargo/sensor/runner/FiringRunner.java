@@ -1,5 +1,6 @@
 package io.quargo.sensor.runner;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quargo.sensor.conditions.ConditionTracker;
 import io.quargo.sensor.conditions.Firing;
@@ -33,9 +34,12 @@ final class FiringRunner {
   void run(Trigger trigger, Firing firing) {
     TriggerExecutor executor = executors.get(SensorRunner.kindKey(trigger.type()));
     try {
-      ObjectNode template = (ObjectNode) TriggerParameters.apply(trigger.template(), trigger.parameters(),
-          firing.events());
-      executor.execute(sensor, trigger, template, firing);
+      JsonNode template = TriggerParameters.apply(trigger.template(), trigger.parameters(), firing.events());
+      if (!(template instanceof ObjectNode object) || !object.path(trigger.type()).isObject()) {
+        throw TriggerFailure.permanent(trigger.where() + ".parameters: after the parameters the template is no"
+            + " longer an object with '" + trigger.type() + "'; check the dest of each parameter");
+      }
+      executor.execute(sensor, trigger, object, firing);
     } catch (ParameterException e) {
       failedForGood(trigger, firing, e.getMessage());
       return;

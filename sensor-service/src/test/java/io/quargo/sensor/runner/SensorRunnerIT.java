@@ -10,19 +10,26 @@ import io.quargo.eventbus.BusConfig;
 import io.quargo.eventbus.BusConnection;
 import io.quargo.eventbus.consume.ConsumerOptions;
 import io.quargo.eventbus.consume.RetryBackoff;
+import io.quargo.eventbus.kv.KvBucket;
 import io.quargo.eventbus.publish.Publisher;
 import io.quargo.eventbus.testkit.NatsServerExtension;
 import io.quargo.eventbus.testkit.NatsTestServer;
+import io.quargo.eventbus.topology.KvSpec;
 import io.quargo.eventbus.topology.StandardStreams;
 import io.quargo.eventbus.topology.StreamLimits;
 import io.quargo.eventbus.topology.Topology;
+import io.quargo.sensor.HttpSink;
 import io.quargo.sensor.Yaml;
+import io.quargo.sensor.conditions.ConditionTracker;
 import io.quargo.sensor.conditions.ExecutionKey;
+import io.quargo.sensor.conditions.Firing;
 import io.quargo.sensor.spec.Sensor;
+import io.quargo.sensor.spec.Trigger;
 import io.quargo.sensor.trigger.HttpTrigger;
 import io.quargo.sensor.trigger.LogTrigger;
 import io.quargo.sensor.trigger.SecretResolver;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -139,6 +146,31 @@ class SensorRunnerIT {
         for (int i = 0; i < rounds; i++) {
           assertThat(bodies.get(i)).isEqualTo("{\"a\":\"" + i + "\",\"b\":\"" + i + "\"}");
         }
+      }
+    }
+  }
+
+  @Test
+  void aFiringLeftPendingByACrashedReplicaIsPerformedOnStart(NatsTestServer nats) {
+    BusConfig config = BusConfig.from(Map.of("quargo.bus.url", nats.url()));
+    try (HttpSink sink = new HttpSink(); BusConnection bus = BusConnection.connect(config)) {
+      new Topology(bus).ensureStream(StandardStreams.events(StreamLimits.defaults()));
+      new Topology(bus).ensureKv(KvSpec.of(OPTIONS.stateBucket()));
+      Sensor sensor = sensor("crashed", sink.url("/hook"));
+      Trigger call = sensor.triggers().get(0);
+      // a replica decided the firing, then died before performing it
+      ConditionTracker dead = new ConditionTracker(KvBucket.open(bus, OPTIONS.stateBucket()), sensor,
+          Clock.systemUTC());
+      dead.onDependency(call, "dep-a", event("a", "crashed-a1", "{\"ok\": true, \"n\": 1}"));
+      Firing left = dead.onDependency(call, "dep-b", event("b", "crashed-b1", "{\"n\": 2}")).orElseThrow();
+
+      try (SensorRunner runner = new SensorRunner(bus, sensor, List.of(new HttpTrigger(SECRETS),
+          new LogTrigger(l -> { })), OPTIONS.withRecoverAfter(Duration.ZERO)).start()) {
+        assertThat(sink.requests).singleElement().satisfies(r -> {
+          assertThat(r.header(HttpTrigger.TRIGGER_ID_HEADER)).isEqualTo(left.executionKey());
+          assertThat(r.body()).isEqualTo("{\"a\":\"1\",\"b\":\"2\"}");
+        });
+        assertThat(runner.tracker().pending(call)).isEmpty();
       }
     }
   }

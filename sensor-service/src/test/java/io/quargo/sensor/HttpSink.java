@@ -1,4 +1,4 @@
-package io.quargo.sensor.runner;
+package io.quargo.sensor;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -13,19 +13,19 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A local JDK HTTP server that records every request and answers with queued statuses (200 once empty). */
-final class HttpSink implements AutoCloseable {
-  record Request(String method, String path, Map<String, List<String>> headers, String body) {
-    String header(String name) {
+public final class HttpSink implements AutoCloseable {
+  public record Request(String method, String path, Map<String, List<String>> headers, String body) {
+    public String header(String name) {
       return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
           .map(e -> e.getValue().get(0)).orElse(null);
     }
   }
 
   private final HttpServer server;
-  final List<Request> requests = new CopyOnWriteArrayList<>();
-  final Queue<Integer> statuses = new ConcurrentLinkedQueue<>();
+  public final List<Request> requests = new CopyOnWriteArrayList<>();
+  public final Queue<Integer> statuses = new ConcurrentLinkedQueue<>();
 
-  HttpSink() {
+  public HttpSink() {
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (IOException e) {
@@ -44,7 +44,7 @@ final class HttpSink implements AutoCloseable {
     server.start();
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 
