@@ -5,7 +5,6 @@ import io.quargo.core.gjson.GjsonResult;
 import io.quargo.core.template.TemplateException;
 import io.quargo.sensor.spec.Comparator;
 import io.quargo.sensor.spec.DataFilter;
-import io.quargo.sensor.spec.JsonType;
 import io.quargo.sensor.spec.LogicalOperator;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,11 +45,7 @@ final class DataFilters {
       }
       res = null; // after a template the value is a string, as Argo re-parses it as a quoted JSON string
     }
-    Double event = number(text);
-    if (f.type() == JsonType.NUMBER && event == null) {
-      return GroupResult.fail(f.where() + ": value '" + abbreviate(text) + "' at path '" + f.path().source()
-          + "' is not a number");
-    }
+    double event = goFloat(res, text);
     boolean matched = switch (f.type()) {
       case STRING -> strings(f, text);
       case BOOL -> f.bools().contains(goBool(res, text));
@@ -89,11 +84,25 @@ final class DataFilters {
     };
   }
 
-  private static Double number(String text) {
+  /**
+   * gjson's Result.Float(), as Argo compares numbers: numbers as they are, numeric strings parsed, true is 1;
+   * anything else (a non-numeric string, false, null, an object) is 0.
+   */
+  private static double goFloat(GjsonResult res, String text) {
+    JsonNode n = res == null ? null : res.node();
+    if (n != null && n.isNumber()) {
+      return n.doubleValue();
+    }
+    if (n != null && n.isBoolean()) {
+      return n.booleanValue() ? 1 : 0;
+    }
+    if (n != null && !n.isTextual()) {
+      return 0;
+    }
     try {
-      return Double.parseDouble(text.strip());
+      return Double.parseDouble(text);
     } catch (NumberFormatException e) {
-      return null;
+      return 0;
     }
   }
 

@@ -40,7 +40,14 @@ public final class DependencyEvaluator {
     } catch (JqException | LuaScriptException e) {
       return Verdict.reject(event, List.of(where + ".transform: " + e.getMessage()));
     }
-    List<GroupResult> groups = groups(dep.filters(), transformed);
+    GroupResult script;
+    try {
+      script = script(dep.filters(), transformed);
+    } catch (LuaScriptException e) {
+      // as Argo: a script that fails rejects the event whatever filtersLogicalOperator says
+      return Verdict.reject(transformed, List.of("filters.script: " + e.getMessage()));
+    }
+    List<GroupResult> groups = groups(dep.filters(), transformed, script);
     if (groups.isEmpty()) {
       return Verdict.accept(transformed);
     }
@@ -57,14 +64,16 @@ public final class DependencyEvaluator {
     return event.withData(CloudEvent.APPLICATION_JSON, out);
   }
 
-  private List<GroupResult> groups(DependencyFilters f, CloudEvent event) {
+  private List<GroupResult> groups(DependencyFilters f, CloudEvent event, GroupResult script) {
     JsonNode data = jsonData(event);
+    // as Argo: an event without data passes the data, exprs and script filters
+    boolean noData = event.data() == null || event.data().isNull();
     List<GroupResult> out = new ArrayList<>();
     if (!f.exprs().isEmpty()) {
-      out.add(ExprFilters.apply(f.exprs(), f.exprLogicalOperator(), data));
+      out.add(noData ? GroupResult.PASS : ExprFilters.apply(f.exprs(), f.exprLogicalOperator(), data));
     }
     if (!f.data().isEmpty()) {
-      out.add(DataFilters.apply(f.data(), f.dataLogicalOperator(), data));
+      out.add(noData ? GroupResult.PASS : DataFilters.apply(f.data(), f.dataLogicalOperator(), data));
     }
     if (f.context() != null) {
       out.add(context(f.context(), event));
@@ -72,19 +81,23 @@ public final class DependencyEvaluator {
     if (f.time() != null) {
       out.add(TimeWindow.apply(f.time(), event.time(), "filters.time"));
     }
-    if (f.script() != null) {
-      out.add(script(f, data));
+    if (script != null) {
+      out.add(script);
     }
     return out;
   }
 
-  private GroupResult script(DependencyFilters f, JsonNode data) {
-    try {
-      return f.script().filter(data, luaLimits) ? GroupResult.PASS
-          : GroupResult.fail("filters.script: the script did not return true");
-    } catch (LuaScriptException e) {
-      return GroupResult.fail("filters.script: " + e.getMessage());
+  /** Null when no script is configured; an event without data passes, as in Argo. */
+  private GroupResult script(DependencyFilters f, CloudEvent event) {
+    if (f.script() == null) {
+      return null;
     }
+    JsonNode data = jsonData(event);
+    if (data == null || data.isNull()) {
+      return GroupResult.PASS;
+    }
+    return f.script().filter(data, luaLimits) ? GroupResult.PASS
+        : GroupResult.fail("filters.script: the script did not return true");
   }
 
   private static GroupResult context(ContextFilter c, CloudEvent e) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quargo.core.Json;
 import io.quargo.core.event.CloudEvent;
 import io.quargo.core.gjson.GjsonPath;
-import io.quargo.core.gjson.GjsonPathException;
 import io.quargo.core.gjson.GjsonResult;
 import io.quargo.core.template.Template;
 import io.quargo.core.template.TemplateException;
@@ -13,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Argo's {@code ResolveParamValue}: with the dependency's event, a context template, then context key, then data
- * template, then data key; the first that yields wins, else {@code value} as the default. With no key nor template
- * the value is {@code value}, or the whole event. Without the event (an {@code ||} branch not taken) the value is
- * {@code value}, or nothing and the parameter is skipped.
+ * Argo's {@code ResolveParamValue}: with the dependency's event, the data part when {@code dataKey} or
+ * {@code dataTemplate} is set, else the context part; within it the template first, then the key, then
+ * {@code value} as the default. With no key nor template the value is {@code value}, or the whole event. Without
+ * the event (an {@code ||} branch not taken) the value is {@code value}, or nothing and the parameter is skipped.
  */
 final class ParameterResolver {
   private ParameterResolver() {}
@@ -24,58 +23,56 @@ final class ParameterResolver {
   static Optional<ResolvedValue> resolve(ParameterSource src, Map<String, CloudEvent> events, String where) {
     CloudEvent event = events.get(src.dependencyName());
     if (event == null) {
-      return Optional.ofNullable(src.value()).map(v -> new ResolvedValue(v, src.useRawData()));
+      return Optional.ofNullable(src.value()).map(ResolvedValue::string);
     }
-    boolean noKeys = src.contextKey().isEmpty() && src.contextTemplate() == null && src.dataKey().isEmpty()
-        && src.dataTemplate() == null;
-    if (noKeys) {
-      return Optional.of(src.value() != null ? new ResolvedValue(src.value(), src.useRawData())
-          : new ResolvedValue(Json.string(EventJson.whole(event)), src.useRawData()));
+    boolean useData = !src.dataKey().isEmpty() || src.dataTemplate() != null;
+    boolean useContext = !src.contextKey().isEmpty() || src.contextTemplate() != null;
+    if (!useData && !useContext) {
+      return Optional.of(ResolvedValue.string(src.value() != null ? src.value()
+          : Json.string(EventJson.whole(event))));
     }
-    Optional<ResolvedValue> found = fromJson(src.contextTemplate(), src.contextKey(), EventJson.context(event), src,
-        where + ".src.contextKey");
-    if (found.isEmpty()) {
-      found = fromJson(src.dataTemplate(), src.dataKey(), EventJson.data(event), src, where + ".src.dataKey");
-    }
+    Optional<ResolvedValue> found = useData
+        ? fromJson(src.dataTemplate(), src.dataKey(), EventJson.data(event))
+        : fromJson(src.contextTemplate(), src.contextKey(), EventJson.context(event));
     if (found.isEmpty() && src.value() != null) {
-      found = Optional.of(new ResolvedValue(src.value(), src.useRawData()));
+      found = Optional.of(ResolvedValue.string(src.value()));
     }
     if (found.isEmpty()) {
       throw new ParameterException(where, "unable to resolve a value from dependency '" + src.dependencyName()
-          + "': " + describe(src) + " found nothing in event " + event.id() + " and no src.value default is set");
+          + "': " + describe(src, useData) + " found nothing in event " + event.id()
+          + " and no src.value default is set");
     }
     return found;
   }
 
-  private static Optional<ResolvedValue> fromJson(Template template, String key, JsonNode json, ParameterSource src,
-      String keyWhere) {
+  private static Optional<ResolvedValue> fromJson(Template template, String key, JsonNode json) {
     if (template != null) {
       try {
-        return Optional.of(new ResolvedValue(template.execute(Map.of("Input", json)), src.useRawData()));
+        String out = template.execute(Map.of("Input", json));
+        // as Argo: an empty or <no value> result, like a failing template, falls through to the key
+        if (!out.isEmpty() && !out.equals("<no value>")) {
+          return Optional.of(ResolvedValue.string(out));
+        }
       } catch (TemplateException e) {
-        // as Argo: a failing template falls through to the key, then to the default
+        // falls through to the key, then to the default
       }
     }
     if (!key.isEmpty()) {
-      GjsonResult res;
-      try {
-        res = GjsonPath.compile(key).get(json);
-      } catch (GjsonPathException e) {
-        throw new ParameterException(keyWhere, "invalid gjson path: " + e.getMessage());
-      }
+      GjsonResult res = GjsonPath.compile(key).get(json);
       if (res.exists()) {
-        return Optional.of(ResolvedValue.of(res.node(), src.useRawData()));
+        return Optional.of(ResolvedValue.byKey(res.node()));
       }
     }
     return Optional.empty();
   }
 
-  private static String describe(ParameterSource src) {
-    StringBuilder b = new StringBuilder();
-    if (src.contextTemplate() != null) b.append("contextTemplate, ");
-    if (!src.contextKey().isEmpty()) b.append("contextKey '").append(src.contextKey()).append("', ");
-    if (src.dataTemplate() != null) b.append("dataTemplate, ");
-    if (!src.dataKey().isEmpty()) b.append("dataKey '").append(src.dataKey()).append("', ");
-    return b.substring(0, b.length() - 2);
+  private static String describe(ParameterSource src, boolean useData) {
+    Template template = useData ? src.dataTemplate() : src.contextTemplate();
+    String key = useData ? src.dataKey() : src.contextKey();
+    String prefix = useData ? "data" : "context";
+    if (template != null && !key.isEmpty()) {
+      return prefix + "Template and " + prefix + "Key '" + key + "'";
+    }
+    return template != null ? prefix + "Template" : prefix + "Key '" + key + "'";
   }
 }

@@ -25,15 +25,30 @@ public final class TriggerParameters {
     for (TriggerParameter p : params) {
       Optional<ResolvedValue> value = ParameterResolver.resolve(p.src(), events, p.where());
       if (value.isPresent()) {
-        out = JsonDestination.set(out, p.dest(), node(joined(out, p, value.get()), p.where()), p.where());
+        out = JsonDestination.set(out, p.dest(), node(joined(out, p, value.get()), p.src().useRawData(), p.where()),
+            p.where());
       }
     }
     return out;
   }
 
-  /** A request body built from {@code payload} parameters, starting from {@code {}}. */
-  public static JsonNode payload(List<TriggerParameter> params, Map<String, CloudEvent> events) {
-    return apply(Json.object(), params, events);
+  /**
+   * A request body built from {@code payload} parameters, starting from {@code {}}. As in Argo, a parameter
+   * with an empty {@code dest} is the whole body, as its text, and ends the building.
+   */
+  public static String payload(List<TriggerParameter> params, Map<String, CloudEvent> events) {
+    JsonNode body = Json.object();
+    for (TriggerParameter p : params) {
+      Optional<ResolvedValue> value = ParameterResolver.resolve(p.src(), events, p.where());
+      if (value.isEmpty()) {
+        continue;
+      }
+      if (p.dest().isEmpty()) {
+        return value.get().text();
+      }
+      body = JsonDestination.set(body, p.dest(), node(value.get(), p.src().useRawData(), p.where()), p.where());
+    }
+    return Json.string(body);
   }
 
   private static ResolvedValue joined(JsonNode target, TriggerParameter p, ResolvedValue v) {
@@ -45,19 +60,20 @@ public final class TriggerParameters {
       return v;
     }
     String existing = current.isTextual() ? current.asText() : current.toString();
-    String text = p.operation() == ParameterOperation.APPEND ? existing + v.text() : v.text() + existing;
-    return new ResolvedValue(text, v.raw());
+    // joined text is a string, whatever the parts were
+    return ResolvedValue.string(p.operation() == ParameterOperation.APPEND ? existing + v.text()
+        : v.text() + existing);
   }
 
-  private static JsonNode node(ResolvedValue v, String where) {
-    if (!v.raw()) {
+  private static JsonNode node(ResolvedValue v, boolean useRawData, String where) {
+    if (!useRawData || !v.rawCapable()) {
       return new TextNode(v.text());
     }
     try {
       return Json.MAPPER.readTree(v.text());
     } catch (JsonProcessingException e) {
       throw new ParameterException(where + ".src.useRawData", "the value is not JSON, so it cannot be inserted raw: "
-          + abbreviate(v.text()) + "; drop useRawData to insert it as a string");
+          + abbreviate(v.text()));
     }
   }
 

@@ -2,7 +2,6 @@ package io.quargo.sensor.trigger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quargo.core.Json;
 import io.quargo.sensor.conditions.Firing;
 import io.quargo.sensor.parameters.TriggerParameters;
 import io.quargo.sensor.spec.Sensor;
@@ -85,8 +84,8 @@ public final class HttpTrigger implements TriggerExecutor {
       throw TriggerFailure.permanent(where + ".method: must be one of " + METHODS + ", got '" + method + "'");
     }
     HttpRequest.BodyPublisher body = trigger.payload().isEmpty() ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(Json.string(TriggerParameters.payload(trigger.payload(),
-            firing.events())), StandardCharsets.UTF_8);
+        : HttpRequest.BodyPublishers.ofString(TriggerParameters.payload(trigger.payload(), firing.events()),
+            StandardCharsets.UTF_8);
     HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout(spec, where)).method(method, body)
         .header(TRIGGER_ID_HEADER, firing.executionKey());
     if (!trigger.payload().isEmpty()) {

@@ -55,8 +55,11 @@ class DependencyEvaluatorTest {
     assertThat(run(ge, "{\"body\": {\"n\": 10}}").accepted()).isTrue();
     assertThat(run(ge, "{\"body\": {\"n\": \"12.5\"}}").accepted()).isTrue();
     assertThat(run(ge, "{\"body\": {\"n\": 9.99}}").accepted()).isFalse();
-    assertThat(run(ge, "{\"body\": {\"n\": \"ten\"}}").reasons()).singleElement().asString()
-        .contains("value 'ten' at path 'body.n' is not a number");
+    // as gjson's Float(): what is not a number reads as 0
+    assertThat(run(ge, "{\"body\": {\"n\": \"ten\"}}").accepted()).isFalse();
+    String le = "filters: {data: [{path: n, type: number, comparator: '<=', value: ['0']}]}";
+    assertThat(run(le, "{\"n\": \"ten\"}").accepted()).isTrue();
+    assertThat(run(le, "{\"n\": true}").accepted()).isFalse();
     String ne = "filters: {data: [{path: n, type: number, comparator: '!=', value: ['1']}]}";
     assertThat(run(ne, "{\"n\": 2}").accepted()).isTrue();
     assertThat(run(ne, "{\"n\": 1}").accepted()).isFalse();
@@ -151,6 +154,21 @@ class DependencyEvaluatorTest {
     assertThat(run(f, "{\"a\": \"c\"}").accepted()).isFalse();
     assertThat(run("filters: {script: 'return event.x.y'}", "{}").reasons()).singleElement().asString()
         .startsWith("filters.script: Lua script");
+  }
+
+  @Test
+  void anEventWithoutDataPassesDataExprAndScriptFiltersAsInArgo() {
+    CloudEvent noData = CloudEvent.builder().id("e2").source("webhook").type("webhook").subject("example").build();
+    EventDependency d = dep("filters: {data: [{path: a, type: string, value: [x]}], script: 'return false', "
+        + "exprs: [{expr: 'a == 1', fields: [{name: a, path: a}]}]}");
+    assertThat(evaluator.evaluate(d, noData).accepted()).isTrue();
+  }
+
+  @Test
+  void aFailingScriptRejectsEvenUnderOr() {
+    String f = "filtersLogicalOperator: or\nfilters: {context: {type: webhook}, script: 'return event.x.y'}";
+    assertThat(run(f, "{}").accepted()).isFalse();
+    assertThat(run(f.replace("event.x.y", "false"), "{}").accepted()).isTrue();
   }
 
   @Test

@@ -64,7 +64,7 @@ class TriggerParametersTest {
     assertThat(out.at("/s/obj").asText()).isEqualTo("{\"k\":[1,2]}");
     assertThat(out.at("/s/rawN").isNumber()).isTrue();
     assertThat(out.at("/s/rawObj/k/1").asInt()).isEqualTo(2);
-    assertThat(out.at("/s/nil").asText()).isEmpty();
+    assertThat(out.at("/s/nil").asText()).as("null is read raw, as Argo does").isEqualTo("null");
   }
 
   @Test
@@ -77,6 +77,16 @@ class TriggerParametersTest {
     assertThat(out.at("/c/type").asText()).isEqualTo("webhook");
     assertThat(out.at("/c/t").asText()).isEqualTo("webhook/example");
     assertThat(out.at("/d").asText()).as("the template wins over the key").isEqualTo("QUARGO");
+  }
+
+  @Test
+  void dataWinsOverContextAndAnEmptyTemplateFallsThroughToTheKey() {
+    JsonNode out = apply("""
+        - {src: {dependencyName: dep-a, contextKey: type, dataKey: body.name}, dest: both}
+        - {src: {dependencyName: dep-a, dataTemplate: "{{ .Input.nope }}", dataKey: body.name}, dest: fallback}
+        """);
+    assertThat(out.at("/both").asText()).isEqualTo("quargo");
+    assertThat(out.at("/fallback").asText()).isEqualTo("quargo");
   }
 
   @Test
@@ -100,9 +110,11 @@ class TriggerParametersTest {
   @Test
   void noKeyMeansTheWholeEvent() {
     JsonNode out = apply("- {src: {dependencyName: dep-a, useRawData: true}, dest: event}");
-    assertThat(out.at("/event/context/id").asText()).isEqualTo("a1");
-    assertThat(out.at("/event/context/time").asText()).isEqualTo("2024-03-10T12:00:00Z");
-    assertThat(out.at("/event/data/body/name").asText()).isEqualTo("quargo");
+    assertThat(out.get("event").isTextual()).as("always inserted as a string, as Argo does").isTrue();
+    JsonNode event = Json.parse(out.get("event").asText().getBytes(StandardCharsets.UTF_8));
+    assertThat(event.at("/context/id").asText()).isEqualTo("a1");
+    assertThat(event.at("/context/time").asText()).isEqualTo("2024-03-10T12:00:00Z");
+    assertThat(event.at("/data/body/name").asText()).isEqualTo("quargo");
   }
 
   @Test
@@ -129,17 +141,29 @@ class TriggerParametersTest {
   @Test
   void payloadWithEmptyDestIsTheWholeBody() {
     List<TriggerParameter> ps = params("- {src: {dependencyName: dep-a, dataKey: body.obj, useRawData: true}}");
-    assertThat(TriggerParameters.payload(ps, EVENTS).toString()).isEqualTo("{\"k\":[1,2]}");
+    assertThat(TriggerParameters.payload(ps, EVENTS)).isEqualTo("{\"k\":[1,2]}");
+    List<TriggerParameter> text = params("""
+        - {src: {dependencyName: dep-a, dataKey: body.name}}
+        - {src: {dependencyName: dep-a, contextKey: id}, dest: ignored}
+        """);
+    assertThat(TriggerParameters.payload(text, EVENTS)).as("the whole body, as text; the rest is ignored")
+        .isEqualTo("quargo");
     List<TriggerParameter> two = params("""
         - {src: {dependencyName: dep-a, dataKey: body.name}, dest: name}
         - {src: {dependencyName: dep-a, contextKey: id}, dest: id}
         """);
-    assertThat(TriggerParameters.payload(two, EVENTS).toString()).isEqualTo("{\"name\":\"quargo\",\"id\":\"a1\"}");
+    assertThat(TriggerParameters.payload(two, EVENTS)).isEqualTo("{\"name\":\"quargo\",\"id\":\"a1\"}");
   }
 
   @Test
-  void rawDataThatIsNotJsonIsAClearError() {
-    assertThatThrownBy(() -> apply("- {src: {dependencyName: dep-a, value: 'not json', useRawData: true}, dest: x}"))
-        .hasMessageStartingWith("spec.triggers[0].parameters[0].src.useRawData: the value is not JSON");
+  void useRawDataKeepsStringsTemplatesAndDefaultsAsStrings() {
+    JsonNode out = apply("""
+        - {src: {dependencyName: dep-a, value: '{"a": 1}', useRawData: true}, dest: constant}
+        - {src: {dependencyName: dep-a, dataKey: body.name, useRawData: true}, dest: string}
+        - {src: {dependencyName: dep-a, dataTemplate: "{{ .Input.body.n }}", useRawData: true}, dest: template}
+        """);
+    assertThat(out.get("constant").asText()).isEqualTo("{\"a\": 1}");
+    assertThat(out.get("string").asText()).isEqualTo("quargo");
+    assertThat(out.get("template").isTextual()).isTrue();
   }
 }
