@@ -60,10 +60,12 @@ public final class SensorRunner implements AutoCloseable {
     this.options = options;
     executors.forEach(e -> this.executors.put(kindKey(e.kind()), e));
     for (Trigger t : sensor.triggers()) {
-      if (!this.executors.containsKey(kindKey(t.type()))) {
+      TriggerExecutor executor = this.executors.get(kindKey(t.type()));
+      if (executor == null) {
         throw new SensorSpecException(t.where() + ".template." + t.type(), "trigger kind '" + t.type()
             + "' is not supported by this sensor service yet; supported: " + this.executors.keySet());
       }
+      executor.validate(t);
     }
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quargo.sensor.conditions.Firing;
 import io.quargo.sensor.parameters.TriggerParameters;
 import io.quargo.sensor.spec.Sensor;
+import io.quargo.sensor.spec.SensorSpecException;
 import io.quargo.sensor.spec.Trigger;
 import java.io.IOException;
 import java.net.URI;
@@ -42,6 +43,16 @@ public final class HttpTrigger implements TriggerExecutor {
   @Override
   public String kind() {
     return "http";
+  }
+
+  @Override
+  public void validate(Trigger trigger) {
+    for (String field : List.of("tls", "dynamicHeaders")) {
+      if (trigger.typeSpec().has(field) && !trigger.typeSpec().get(field).isNull()) {
+        throw new SensorSpecException(trigger.where() + ".template." + trigger.type() + "." + field,
+            "is not supported by this sensor service yet; remove it or use another trigger kind");
+      }
+    }
   }
 
   @Override

@@ -11,6 +11,15 @@ public interface TriggerExecutor {
   String kind();
 
   /**
+   * Refuses, when the runner starts, a trigger asking for what this executor does not do, rather than ignoring
+   * it per event.
+   *
+   * @throws io.quargo.sensor.spec.SensorSpecException naming the JSON path
+   */
+  default void validate(Trigger trigger) {
+  }
+
+  /**
    * Performs the effect, carrying {@code firing.executionKey()} so a repeat is recognisable downstream.
    *
    * @param template the trigger's {@code template} with the trigger-level {@code parameters} applied

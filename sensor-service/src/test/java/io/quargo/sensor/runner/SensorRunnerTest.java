@@ -30,6 +30,17 @@ class SensorRunnerTest {
   }
 
   @Test
+  void unsupportedHttpFieldsAreRefusedUpFront() {
+    Sensor tls = Yaml.sensor("""
+        dependencies: [{name: dep, eventSourceName: hooks, eventName: a}]
+        triggers: [{template: {name: call, http: {url: "https://x", tls: {insecureSkipVerify: true}}}}]
+        """);
+    assertThatThrownBy(() -> new SensorRunner(null, tls, List.of(new HttpTrigger(SecretResolver.none())),
+        RunnerOptions.defaults())).hasMessage("spec.triggers[0].template.http.tls: is not supported by this sensor "
+        + "service yet; remove it or use another trigger kind");
+  }
+
+  @Test
   void durableNamesAreStablePerDependencyAndSubjectsFollowTheBusLayout() {
     Sensor logOnly = Yaml.sensor("""
         dependencies: [{name: dep, eventSourceName: hooks, eventName: a}, {name: other, eventSourceName: x, eventName: y}]
