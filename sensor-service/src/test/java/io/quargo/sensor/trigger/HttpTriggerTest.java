@@ -10,6 +10,8 @@ import io.quargo.sensor.Yaml;
 import io.quargo.sensor.conditions.Firing;
 import io.quargo.sensor.spec.Sensor;
 import io.quargo.sensor.spec.Trigger;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -81,5 +83,16 @@ class HttpTriggerTest {
     closed.close();
     assertThatThrownBy(() -> fire(sensor("{url: '" + url + "'}"))).isInstanceOfSatisfying(TriggerFailure.class,
         f -> assertThat(f.permanent()).isFalse()).hasMessageContaining("POST " + url + " failed");
+  }
+
+  @Test
+  void aReceiverThatNeverAnswersFailsTransientlyAfterTheTimeout() throws Exception {
+    // accepts the connection and never answers
+    try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      String url = "http://127.0.0.1:" + silent.getLocalPort() + "/slow";
+      assertThatThrownBy(() -> fire(sensor("{url: '" + url + "', timeout: 1}")))
+          .isInstanceOfSatisfying(TriggerFailure.class, f -> assertThat(f.permanent()).isFalse())
+          .hasMessageContaining("POST " + url + " failed").hasMessageContaining("timed out");
+    }
   }
 }
