@@ -18,6 +18,12 @@ final class ExprFilters {
   static GroupResult apply(List<ExprFilter> filters, LogicalOperator op, JsonNode data) {
     List<GroupResult> results = new ArrayList<>();
     for (ExprFilter f : filters) {
+      if (f.fields().isEmpty()) {
+        // as Argo: an expression without fields is skipped; it neither fails an and nor passes an or
+        results.add(op == LogicalOperator.OR ? GroupResult.fail(f.where() + ": has no fields, skipped")
+            : GroupResult.PASS);
+        continue;
+      }
       GroupResult r = apply(f, data);
       results.add(r);
       if (r.passed() == (op == LogicalOperator.OR)) {

@@ -128,6 +128,12 @@ class DependencyEvaluatorTest {
   }
 
   @Test
+  void anExprWithoutFieldsIsSkipped() {
+    assertThat(run("filters: {exprs: [{expr: 'false'}]}", "{}").accepted()).isTrue();
+    assertThat(run("filters: {exprLogicalOperator: or, exprs: [{expr: 'true'}]}", "{}").accepted()).isFalse();
+  }
+
+  @Test
   void contextFilterComparesEnvelope() {
     assertThat(run("filters: {context: {type: webhook, source: webhook}}", "{}").accepted()).isTrue();
     Verdict v = run("filters: {context: {subject: other}}", "{}");
