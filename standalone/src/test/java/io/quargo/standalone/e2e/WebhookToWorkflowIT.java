@@ -17,12 +17,9 @@ import io.quargo.eventbus.topology.StandardStreams;
 import io.quargo.eventbus.topology.StreamLimits;
 import io.quargo.eventbus.topology.Topology;
 import io.quargo.eventsource.webhook.SecretResolver;
-import io.quargo.eventsource.webhook.WebhookRoute;
-import io.quargo.eventsource.webhook.WebhookServers;
-import io.quargo.eventsource.webhook.WebhookSpecParser;
+import io.quargo.eventsource.service.EventSourceManager;
 import io.quargo.sensor.runner.RunnerOptions;
-import io.quargo.sensor.runner.SensorRunner;
-import io.quargo.sensor.spec.SensorParser;
+import io.quargo.sensor.service.SensorManager;
 import io.quargo.sensor.trigger.ArgoWorkflowTrigger;
 import io.quargo.workflow.controller.LifecycleSink;
 import io.quargo.workflow.controller.WorkflowCommandConsumer;
@@ -94,7 +91,7 @@ class WebhookToWorkflowIT {
               a: {port: "%d", endpoint: /a, method: POST}
               b: {port: "%d", endpoint: /b, method: POST}
           """.formatted(port, port));
-      List<WebhookRoute> routes = new WebhookSpecParser(SecretResolver.none()).parse(eventSource);
+      store.create(eventSource);
       Resource sensor = yaml("""
           apiVersion: argoproj.io/v1alpha1
           kind: Sensor
@@ -121,13 +118,16 @@ class WebhookToWorkflowIT {
                       - {src: {dependencyName: dep-a, dataKey: body.word}, dest: spec.arguments.parameters.0.value}
                       - {src: {dependencyName: dep-b, dataKey: body.word}, dest: spec.arguments.parameters.1.value}
           """);
+      store.create(sensor);
       try (WorkflowController controller = new WorkflowController(store, executor, LifecycleSink.NONE,
               new EngineSettings("host", true), Clock.systemUTC());
           WorkflowCommandConsumer commands = startController(bus, store, controller);
-          SensorRunner runner = new SensorRunner(bus, SensorParser.parse(sensor),
-              List.of(new ArgoWorkflowTrigger(publisher)),
+          SensorManager sensors = new SensorManager(bus, store, () -> List.of(new ArgoWorkflowTrigger(publisher)),
               RunnerOptions.defaults().withStateBucket("e2e-state-" + System.nanoTime())).start();
-          WebhookServers servers = WebhookServers.start(vertx, "127.0.0.1", routes, publisher)) {
+          EventSourceManager sources = new EventSourceManager(bus, store, vertx, "127.0.0.1",
+              SecretResolver.none()).start()) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> running(store, ArgoKinds.EVENT_SOURCE, "hooks")
+            && running(store, ArgoKinds.SENSOR, "pipeline"));
         assertThat(post(port, "/a", "{\"word\": \"hello\"}")).isEqualTo(200);
         assertThat(post(port, "/b", "{\"word\": \"world\"}")).isEqualTo(200);
 
@@ -151,6 +151,11 @@ class WebhookToWorkflowIT {
     } finally {
       vertx.close();
     }
+  }
+
+  private static boolean running(NatsResourceStore store, io.quargo.core.resource.ResourceKind kind, String name) {
+    return store.get(kind, "default", name).map(r -> r.status().path("phase").asText().equals("Running"))
+        .orElse(false);
   }
 
   private static WorkflowCommandConsumer startController(BusConnection bus, NatsResourceStore store,
