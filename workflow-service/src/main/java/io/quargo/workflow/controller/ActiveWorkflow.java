@@ -20,6 +20,8 @@ final class ActiveWorkflow {
   final Map<String, Executor.RunningTask> tasks = new HashMap<>();
   ScheduledFuture<?> wake;
   boolean reconcileQueued;
+  boolean persistQueued;
+  java.time.Instant lastPersisted;
 
   ActiveWorkflow(String key, WorkflowRun run, WorkflowEngine engine, Resource stored) {
     this.key = key;

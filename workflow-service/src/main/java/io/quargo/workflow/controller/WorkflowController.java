@@ -57,8 +57,10 @@ public final class WorkflowController implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
+  private static final Duration BIG_STATUS_EVERY = Duration.ofSeconds(1);
   private final Map<String, ActiveWorkflow> active = new HashMap<>();
   private ResourceStore.Watch watch;
+  private NodeStatusOffload offload;
 
   public WorkflowController(ResourceStore store, Executor executor, LifecycleSink lifecycle,
       EngineSettings settings, Clock clock) {
@@ -67,6 +69,17 @@ public final class WorkflowController implements AutoCloseable {
     this.lifecycle = lifecycle;
     this.settings = settings;
     this.clock = clock;
+  }
+
+  /** Statuses too large for one KV value put their nodes in the object store (set before {@link #start}). */
+  public WorkflowController withOffload(NodeStatusOffload offload) {
+    this.offload = offload;
+    return this;
+  }
+
+  /** The workflow with offloaded nodes put back, as the API shows it. */
+  public Resource hydrate(Resource workflow) {
+    return offload == null ? workflow : offload.hydrate(workflow);
   }
 
   /** Resumes unfinished workflows, then watches for new ones. */
@@ -146,13 +159,14 @@ public final class WorkflowController implements AutoCloseable {
     return new ActiveWorkflow(key(r.namespace(), r.name()), run, engine(r.namespace()), r);
   }
 
-  private ActiveWorkflow restore(Resource r) {
+  private ActiveWorkflow restore(Resource stored) {
+    Resource r = hydrate(stored);
     JsonNode status = r.status();
     ObjectNode spec = status.get("storedWorkflowTemplateSpec") instanceof ObjectNode s ? s.deepCopy()
         : (ObjectNode) r.spec().deepCopy();
     Instant created = r.creationTimestamp() == null ? clock.instant() : Rfc3339.parse(r.creationTimestamp());
     WorkflowRun run = WorkflowRun.restore((ObjectNode) r.tree().path("metadata").deepCopy(), spec, status, created);
-    ActiveWorkflow a = new ActiveWorkflow(key(r.namespace(), r.name()), run, engine(r.namespace()), r);
+    ActiveWorkflow a = new ActiveWorkflow(key(r.namespace(), r.name()), run, engine(r.namespace()), stored);
     a.lastStatus = Json.string(status);
     a.lastPhase = run.phase;
     run.nodes().forEach(n -> a.nodePhases.put(n.id, n.phase.name()));
@@ -241,9 +255,27 @@ public final class WorkflowController implements AutoCloseable {
     if (text.equals(a.lastStatus)) {
       return;
     }
+    if (offload != null && offload.tooLarge(text) && !a.run.completed()
+        && a.lastPersisted != null && Duration.between(a.lastPersisted, clock.instant()).compareTo(BIG_STATUS_EVERY) < 0) {
+      // a big tree is written at most once per interval; the pending change is written by the timer
+      if (!a.persistQueued) {
+        a.persistQueued = true;
+        loop.schedule(() -> {
+          a.persistQueued = false;
+          if (active.get(a.key) == a) {
+            persistStatus(a);
+          }
+        }, BIG_STATUS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+      }
+      return;
+    }
+    a.lastPersisted = clock.instant();
+    String previous = a.stored.status().path(NodeStatusOffload.FIELD).asText(null);
+    ObjectNode toStore = offload == null ? status
+        : offload.shrink(a.run.namespace, a.run.name, status, text, previous);
     for (int attempt = 0; attempt < 3; attempt++) {
       try {
-        a.stored = store.updateStatus(a.stored.withStatus(status));
+        a.stored = store.updateStatus(a.stored.withStatus(toStore));
         a.lastStatus = text;
         return;
       } catch (ResourceStoreException e) {
