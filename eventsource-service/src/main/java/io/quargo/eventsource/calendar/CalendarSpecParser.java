@@ -1,5 +1,9 @@
 package io.quargo.eventsource.calendar;
 
+import io.quargo.core.cron.CronParser;
+import io.quargo.core.cron.CronSchedule;
+import io.quargo.core.cron.IntervalSchedule;
+import io.quargo.core.cron.Schedule;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quargo.core.resource.Resource;
 import java.time.DateTimeException;

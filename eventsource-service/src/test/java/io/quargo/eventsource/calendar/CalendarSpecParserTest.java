@@ -1,5 +1,9 @@
 package io.quargo.eventsource.calendar;
 
+import io.quargo.core.cron.CronParser;
+import io.quargo.core.cron.CronSchedule;
+import io.quargo.core.cron.IntervalSchedule;
+import io.quargo.core.cron.Schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.quargo.eventsource.calendar;
+package io.quargo.core.cron;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.quargo.eventsource.calendar;
+package io.quargo.core.cron;
 
 import java.time.DayOfWeek;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package io.quargo.eventsource.calendar;
+package io.quargo.core.cron;
 
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -34,7 +34,7 @@ public final class CronParser {
       s = space < 0 ? "" : s.substring(space).trim();
     }
     if (s.startsWith("@every ")) {
-      Duration d = GoDuration.parse(s.substring("@every ".length()));
+      Duration d = Duration.ofNanos(io.quargo.core.text.GoDuration.parse(s.substring("@every ".length()).trim()));
       if (d.compareTo(Duration.ofSeconds(1)) < 0) {
         d = Duration.ofSeconds(1); // robfig rounds sub-second @every up to one second
       }
