@@ -42,8 +42,9 @@ final class Globals {
     }
     g.put("workflow.parameters.json", Json.string(params));
     run.globalOutputs.forEach((k, v) -> g.put("workflow.outputs.parameters." + k, v));
-    if (run.spec.has("scheduledTime")) {
-      g.put("workflow.scheduledTime", run.spec.get("scheduledTime").asText());
+    JsonNode scheduled = run.metadata.path("annotations").get("workflows.argoproj.io/scheduled-time");
+    if (scheduled != null) {
+      g.put("workflow.scheduledTime", scheduled.asText()); // set by the CronWorkflow that made this run
     }
     return g;
   }
