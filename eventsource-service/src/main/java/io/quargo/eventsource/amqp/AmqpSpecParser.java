@@ -1,5 +1,7 @@
 package io.quargo.eventsource.amqp;
 
+import io.quargo.eventsource.spec.EventSourceSpecException;
+import io.quargo.eventsource.spec.SpecFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quargo.core.resource.Resource;
 import io.quargo.eventsource.webhook.SecretResolver;

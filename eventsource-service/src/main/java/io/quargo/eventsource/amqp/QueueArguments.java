@@ -1,5 +1,6 @@
 package io.quargo.eventsource.amqp;
 
+import io.quargo.eventsource.spec.EventSourceSpecException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;

@@ -21,9 +21,12 @@
  * declared). Prefetch is {@value io.quargo.eventsource.amqp.AmqpAdapter#PREFETCH}.
  *
  * <p>Not yet: TLS ({@code tls}, {@code amqps://}) is refused with a message; {@code consume.noWait} is ignored (the
- * Java client has no no-wait consume). {@link io.quargo.eventsource.amqp.SpecFields},
- * {@link io.quargo.eventsource.amqp.EventSourceSpecException}, {@link io.quargo.eventsource.amqp.ConnectionBackoff}
+ * Java client has no no-wait consume). {@link io.quargo.eventsource.spec.SpecFields},
+ * {@link io.quargo.eventsource.spec.EventSourceSpecException}, {@link io.quargo.eventsource.amqp.ConnectionBackoff}
  * and {@link io.quargo.eventsource.amqp.StableIds} are shared with the mqtt and redis packages and should move to a
  * common package.
  */
 package io.quargo.eventsource.amqp;
+
+import io.quargo.eventsource.spec.EventSourceSpecException;
+import io.quargo.eventsource.spec.SpecFields;

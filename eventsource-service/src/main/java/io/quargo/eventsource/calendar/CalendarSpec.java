@@ -1,8 +1,5 @@
 package io.quargo.eventsource.calendar;
 
-import io.quargo.core.cron.CronParser;
-import io.quargo.core.cron.CronSchedule;
-import io.quargo.core.cron.IntervalSchedule;
 import io.quargo.core.cron.Schedule;
 import io.quargo.eventsource.webhook.EventFilter;
 import java.time.Duration;

@@ -1,7 +1,8 @@
 package io.quargo.eventsource.calendar;
 
+import io.quargo.eventsource.spec.EventSourceSpecException;
+import io.quargo.eventsource.spec.SpecFields;
 import io.quargo.core.cron.CronParser;
-import io.quargo.core.cron.CronSchedule;
 import io.quargo.core.cron.IntervalSchedule;
 import io.quargo.core.cron.Schedule;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,13 +55,13 @@ public final class CalendarSpecParser {
     } catch (IllegalArgumentException e) {
       String message = e.getMessage();
       int end = message.indexOf(':');
-      throw new SpecException(path + ".exclusionDates" + message.substring(0, end), message.substring(end + 2));
+      throw new EventSourceSpecException(path + ".exclusionDates" + message.substring(0, end), message.substring(end + 2));
     }
     JsonNode catchup = spec.path("persistence").path("catchup");
     boolean enabled = catchup.isObject() && SpecFields.bool(catchup, "enabled", path + ".persistence.catchup");
     Duration max = catchup.isObject() ? SpecFields.duration(catchup, "maxDuration", path + ".persistence.catchup") : null;
     if (max != null && (max.isNegative() || max.isZero())) {
-      throw new SpecException(path + ".persistence.catchup.maxDuration", "must be positive, e.g. 5m");
+      throw new EventSourceSpecException(path + ".persistence.catchup.maxDuration", "must be positive, e.g. 5m");
     }
     return new CalendarSpec(namespace, eventSource, eventName, schedule, zone, exclusions,
         SpecFields.metadata(spec, path), enabled, max, SpecFields.filter(spec, path));
@@ -72,15 +73,15 @@ public final class CalendarSpecParser {
       try {
         return CronParser.parse(cron);
       } catch (IllegalArgumentException e) {
-        throw new SpecException(path + ".schedule", e.getMessage());
+        throw new EventSourceSpecException(path + ".schedule", e.getMessage());
       }
     }
     Duration interval = SpecFields.duration(spec, "interval", path);
     if (interval == null) {
-      throw new SpecException(path, "needs a schedule (cron, e.g. \"30 * * * *\") or an interval (e.g. \"10s\")");
+      throw new EventSourceSpecException(path, "needs a schedule (cron, e.g. \"30 * * * *\") or an interval (e.g. \"10s\")");
     }
     if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
-      throw new SpecException(path + ".interval", "must be at least 1s, got " + interval);
+      throw new EventSourceSpecException(path + ".interval", "must be at least 1s, got " + interval);
     }
     return new IntervalSchedule(interval);
   }
@@ -93,7 +94,7 @@ public final class CalendarSpecParser {
     try {
       return ZoneId.of(name);
     } catch (DateTimeException e) {
-      throw new SpecException(path, "unknown time zone '" + name + "'; use an IANA name like America/New_York");
+      throw new EventSourceSpecException(path, "unknown time zone '" + name + "'; use an IANA name like America/New_York");
     }
   }
 }

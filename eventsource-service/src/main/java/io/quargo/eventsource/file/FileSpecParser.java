@@ -2,8 +2,8 @@ package io.quargo.eventsource.file;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quargo.core.resource.Resource;
-import io.quargo.eventsource.calendar.SpecException;
-import io.quargo.eventsource.calendar.SpecFields;
+import io.quargo.eventsource.spec.EventSourceSpecException;
+import io.quargo.eventsource.spec.SpecFields;
 import io.quargo.eventsource.webhook.EventFilter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -48,16 +48,16 @@ public final class FileSpecParser {
     JsonNode watch = spec.get("watchPathConfig");
     String watchPath = path + ".watchPathConfig";
     if (watch == null || watch.isNull()) {
-      throw new SpecException(watchPath, "is required: {directory, path} or {directory, pathRegexp}");
+      throw new EventSourceSpecException(watchPath, "is required: {directory, path} or {directory, pathRegexp}");
     }
     if (!watch.isObject()) {
-      throw new SpecException(watchPath, "must be an object {directory, path | pathRegexp}, got " + SpecFields.type(watch));
+      throw new EventSourceSpecException(watchPath, "must be an object {directory, path | pathRegexp}, got " + SpecFields.type(watch));
     }
     Path directory = directory(SpecFields.requiredText(watch, "directory", watchPath), watchPath + ".directory");
     String file = SpecFields.text(watch, "path", watchPath);
     String regexp = SpecFields.text(watch, "pathRegexp", watchPath);
     if (file == null && regexp == null) {
-      throw new SpecException(watchPath, "needs path (one file name) or pathRegexp (a regular expression)");
+      throw new EventSourceSpecException(watchPath, "needs path (one file name) or pathRegexp (a regular expression)");
     }
     return new FileSpec(namespace, eventSource, eventName, path, op, directory, file,
         file != null ? null : regexp(regexp, watchPath + ".pathRegexp"), SpecFields.bool(spec, "polling", path),
@@ -68,7 +68,7 @@ public final class FileSpecParser {
     try {
       return FileOp.valueOf(text.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new SpecException(path, "must be one of " + Arrays.toString(FileOp.values()) + ", got '" + text + "'");
+      throw new EventSourceSpecException(path, "must be one of " + Arrays.toString(FileOp.values()) + ", got '" + text + "'");
     }
   }
 
@@ -76,7 +76,7 @@ public final class FileSpecParser {
     try {
       return Path.of(text);
     } catch (InvalidPathException e) {
-      throw new SpecException(path, "'" + text + "' is not a path: " + e.getReason());
+      throw new EventSourceSpecException(path, "'" + text + "' is not a path: " + e.getReason());
     }
   }
 
@@ -84,7 +84,7 @@ public final class FileSpecParser {
     try {
       return Pattern.compile(text);
     } catch (PatternSyntaxException e) {
-      throw new SpecException(path, "does not compile: " + e.getDescription() + " near index " + e.getIndex());
+      throw new EventSourceSpecException(path, "does not compile: " + e.getDescription() + " near index " + e.getIndex());
     }
   }
 }

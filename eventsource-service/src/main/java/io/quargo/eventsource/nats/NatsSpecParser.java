@@ -1,11 +1,11 @@
 package io.quargo.eventsource.nats;
 
-import static io.quargo.eventsource.calendar.SpecFields.type;
+import static io.quargo.eventsource.spec.SpecFields.type;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quargo.core.resource.Resource;
-import io.quargo.eventsource.calendar.SpecException;
-import io.quargo.eventsource.calendar.SpecFields;
+import io.quargo.eventsource.spec.EventSourceSpecException;
+import io.quargo.eventsource.spec.SpecFields;
 import io.quargo.eventsource.webhook.SecretRef;
 import io.quargo.eventsource.webhook.SecretResolver;
 import io.quargo.eventsource.webhook.EventFilter;
@@ -61,7 +61,7 @@ public final class NatsSpecParser {
         : SpecFields.text(spec, "subject", path);
     String queue = SpecFields.text(spec, "queue", path);
     if (queue != null && jetStream != null) {
-      throw new SpecException(path + ".queue", "a queue group is for core subscriptions; a JetStream durable consumer"
+      throw new EventSourceSpecException(path + ".queue", "a queue group is for core subscriptions; a JetStream durable consumer"
           + " is already shared by every replica, remove queue");
     }
     return new NatsSpec(namespace, eventSource, eventName, path, url, subject, queue,
@@ -76,14 +76,14 @@ public final class NatsSpecParser {
       return null;
     }
     if (!tls.isObject()) {
-      throw new SpecException(path, "must be an object {caCertSecret, clientCertSecret, clientKeySecret,"
+      throw new EventSourceSpecException(path, "must be an object {caCertSecret, clientCertSecret, clientKeySecret,"
           + " insecureSkipVerify}, got " + type(tls));
     }
     String ca = optionalSecret(tls.get("caCertSecret"), path + ".caCertSecret");
     String cert = optionalSecret(tls.get("clientCertSecret"), path + ".clientCertSecret");
     String key = optionalSecret(tls.get("clientKeySecret"), path + ".clientKeySecret");
     if ((cert == null) != (key == null)) {
-      throw new SpecException(path, "clientCertSecret and clientKeySecret go together; set both or neither");
+      throw new EventSourceSpecException(path, "clientCertSecret and clientKeySecret go together; set both or neither");
     }
     return new NatsTls(path, ca, cert, key, SpecFields.bool(tls, "insecureSkipVerify", path));
   }
@@ -99,10 +99,10 @@ public final class NatsSpecParser {
       try {
         uri = URI.create(one.trim());
       } catch (IllegalArgumentException e) {
-        throw new SpecException(path, "'" + one.trim() + "' is not a URL; write nats://host:4222");
+        throw new EventSourceSpecException(path, "'" + one.trim() + "' is not a URL; write nats://host:4222");
       }
       if (uri.getScheme() == null || !Set.of("nats", "tls").contains(uri.getScheme()) || uri.getHost() == null) {
-        throw new SpecException(path, "'" + one.trim() + "' is not a nats URL; write nats://host:4222");
+        throw new EventSourceSpecException(path, "'" + one.trim() + "' is not a nats URL; write nats://host:4222");
       }
     }
     return text;
@@ -113,7 +113,7 @@ public final class NatsSpecParser {
       return NatsAuth.NONE;
     }
     if (!auth.isObject()) {
-      throw new SpecException(path, "must be an object with one of basic, token, nkey, credential");
+      throw new EventSourceSpecException(path, "must be an object with one of basic, token, nkey, credential");
     }
     List<String> forms = new ArrayList<>();
     auth.fieldNames().forEachRemaining(f -> {
@@ -122,7 +122,7 @@ public final class NatsSpecParser {
       }
     });
     if (forms.size() != 1) {
-      throw new SpecException(path, "must set exactly one of basic, token, nkey, credential, got " + forms);
+      throw new EventSourceSpecException(path, "must set exactly one of basic, token, nkey, credential, got " + forms);
     }
     String form = forms.get(0);
     return switch (form) {
@@ -136,12 +136,12 @@ public final class NatsSpecParser {
 
   private String secret(JsonNode ref, String path) {
     if (ref == null || !ref.isObject() || !ref.path("name").isTextual() || !ref.path("key").isTextual()) {
-      throw new SpecException(path, "must name a secret as {name, key}");
+      throw new EventSourceSpecException(path, "must name a secret as {name, key}");
     }
     SecretRef secret = new SecretRef(ref.get("name").asText(), ref.get("key").asText());
     String value = secrets.resolve(secret);
     if (value == null || value.isBlank()) {
-      throw new SpecException(path, "secret '" + secret.name() + "' has no key '" + secret.key() + "' (or it is empty)");
+      throw new EventSourceSpecException(path, "secret '" + secret.name() + "' has no key '" + secret.key() + "' (or it is empty)");
     }
     return value.trim();
   }
@@ -152,7 +152,7 @@ public final class NatsSpecParser {
       return ConnectionBackoff.DEFAULT;
     }
     if (!spec.isObject()) {
-      throw new SpecException(path, "must be an object {duration, steps, factor, jitter}, got " + type(spec));
+      throw new EventSourceSpecException(path, "must be an object {duration, steps, factor, jitter}, got " + type(spec));
     }
     ConnectionBackoff d = ConnectionBackoff.DEFAULT;
     Duration duration = d.duration();
@@ -166,7 +166,7 @@ public final class NatsSpecParser {
     double factor = number(spec.get("factor"), d.factor(), path + ".factor");
     double jitter = number(spec.get("jitter"), d.jitter(), path + ".jitter");
     if (steps < 1 || factor < 0 || jitter < 0 || duration.isNegative()) {
-      throw new SpecException(path, "steps must be at least 1 and duration, factor, jitter not negative");
+      throw new EventSourceSpecException(path, "steps must be at least 1 and duration, factor, jitter not negative");
     }
     return new ConnectionBackoff(duration, steps, factor, jitter);
   }
@@ -181,7 +181,7 @@ public final class NatsSpecParser {
     try {
       return Double.parseDouble(value.asText().trim());
     } catch (NumberFormatException e) {
-      throw new SpecException(path, "must be a number, got '" + value.asText() + "'");
+      throw new EventSourceSpecException(path, "must be a number, got '" + value.asText() + "'");
     }
   }
 
@@ -190,23 +190,23 @@ public final class NatsSpecParser {
       return null;
     }
     if (!spec.isObject()) {
-      throw new SpecException(path, "must be an object {stream, durableName, deliverPolicy, ackWait}, got " + type(spec));
+      throw new EventSourceSpecException(path, "must be an object {stream, durableName, deliverPolicy, ackWait}, got " + type(spec));
     }
     String stream = SpecFields.requiredText(spec, "stream", path);
     String durable = SpecFields.text(spec, "durableName", path);
     if (durable == null) {
       durable = ("quargo-" + eventSource + "-" + eventName).replaceAll("[^-_A-Za-z0-9]", "_");
     } else if (!durable.matches("[-_A-Za-z0-9]+")) {
-      throw new SpecException(path + ".durableName", "may only hold letters, digits, '-' and '_', got '" + durable + "'");
+      throw new EventSourceSpecException(path + ".durableName", "may only hold letters, digits, '-' and '_', got '" + durable + "'");
     }
     String policy = SpecFields.text(spec, "deliverPolicy", path);
     policy = policy == null ? "all" : policy.toLowerCase(Locale.ROOT);
     if (!DELIVER_POLICIES.contains(policy)) {
-      throw new SpecException(path + ".deliverPolicy", "must be all, new or last, got '" + policy + "'");
+      throw new EventSourceSpecException(path + ".deliverPolicy", "must be all, new or last, got '" + policy + "'");
     }
     Duration ackWait = SpecFields.duration(spec, "ackWait", path);
     if (ackWait != null && ackWait.compareTo(Duration.ofSeconds(1)) < 0) {
-      throw new SpecException(path + ".ackWait", "must be at least 1s");
+      throw new EventSourceSpecException(path + ".ackWait", "must be at least 1s");
     }
     return new JetStreamSource(stream, durable, policy, ackWait == null ? Duration.ofSeconds(30) : ackWait);
   }

@@ -1,6 +1,6 @@
 package io.quargo.eventsource.nats;
 
-import io.quargo.eventsource.calendar.SpecException;
+import io.quargo.eventsource.spec.EventSourceSpecException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +43,7 @@ final class PemSslContext {
       context.init(keys == null ? null : keys.getKeyManagers(), trust, null);
       return context;
     } catch (GeneralSecurityException | java.io.IOException e) {
-      throw new SpecException(tls.path(), "cannot build TLS from the secrets: " + e.getMessage());
+      throw new EventSourceSpecException(tls.path(), "cannot build TLS from the secrets: " + e.getMessage());
     }
   }
 
@@ -67,11 +67,11 @@ final class PemSslContext {
       Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509")
           .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
       if (certs.isEmpty()) {
-        throw new SpecException(path, "holds no PEM certificate");
+        throw new EventSourceSpecException(path, "holds no PEM certificate");
       }
       return certs;
     } catch (GeneralSecurityException e) {
-      throw new SpecException(path, "is not a PEM certificate: " + e.getMessage());
+      throw new EventSourceSpecException(path, "is not a PEM certificate: " + e.getMessage());
     }
   }
 
@@ -79,10 +79,10 @@ final class PemSslContext {
   private static PrivateKey key(String pem, String path) {
     Matcher m = KEY.matcher(pem == null ? "" : pem);
     if (!m.find()) {
-      throw new SpecException(path, "is not an unencrypted PEM private key");
+      throw new EventSourceSpecException(path, "is not an unencrypted PEM private key");
     }
     if ("EC ".equals(m.group(1))) {
-      throw new SpecException(path, "SEC1 EC keys are not read; convert with: openssl pkcs8 -topk8 -nocrypt -in key.pem");
+      throw new EventSourceSpecException(path, "SEC1 EC keys are not read; convert with: openssl pkcs8 -topk8 -nocrypt -in key.pem");
     }
     byte[] der = Base64.getMimeDecoder().decode(m.group(2).trim());
     PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec("RSA ".equals(m.group(1)) ? rsaToPkcs8(der) : der);
@@ -93,7 +93,7 @@ final class PemSslContext {
         // PKCS#8 PEM does not name the algorithm; try the next
       }
     }
-    throw new SpecException(path, "is neither an RSA, EC nor Ed25519 key");
+    throw new EventSourceSpecException(path, "is neither an RSA, EC nor Ed25519 key");
   }
 
   /** Wraps a PKCS#1 RSAPrivateKey in a PKCS#8 PrivateKeyInfo: SEQUENCE {0, rsaEncryption, OCTET STRING key}. */

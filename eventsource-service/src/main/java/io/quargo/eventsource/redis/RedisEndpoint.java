@@ -1,8 +1,8 @@
 package io.quargo.eventsource.redis;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quargo.eventsource.amqp.EventSourceSpecException;
-import io.quargo.eventsource.amqp.SpecFields;
+import io.quargo.eventsource.spec.EventSourceSpecException;
+import io.quargo.eventsource.spec.SpecFields;
 import io.quargo.eventsource.webhook.SecretResolver;
 
 /**

@@ -1,7 +1,7 @@
 package io.quargo.eventsource.redis;
 
 import io.quargo.core.resource.Resource;
-import io.quargo.eventsource.amqp.SpecFields;
+import io.quargo.eventsource.spec.SpecFields;
 import io.quargo.eventsource.webhook.SecretResolver;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.quargo.eventsource.amqp;
 
+import io.quargo.eventsource.spec.EventSourceSpecException;
 import static io.quargo.eventsource.amqp.Specs.eventSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,9 +1,8 @@
 package io.quargo.eventsource.calendar;
 
-import io.quargo.core.cron.CronParser;
+import io.quargo.eventsource.spec.EventSourceSpecException;
 import io.quargo.core.cron.CronSchedule;
 import io.quargo.core.cron.IntervalSchedule;
-import io.quargo.core.cron.Schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -74,12 +73,12 @@ class CalendarSpecParserTest {
     assertError("{\"e\": {\"interval\": \"1s\", \"metadata\": {\"a\": {}}}}", "spec.calendar.e.metadata.a: must be a string");
     assertError("{\"e\": {\"interval\": \"1s\", \"filter\": {\"expression\": \"(\"}}}",
         "spec.calendar.e.filter.expression: does not compile");
-    assertError("[]", "spec.calendar: must be a map of event name to calendar settings, got array");
+    assertError("[]", "spec.calendar: must be a map of event name to calendar source, got array");
     assertError("{\"e\": 3}", "spec.calendar.e: must be an object, got number");
   }
 
   private static void assertError(String calendarJson, String start) {
     assertThatThrownBy(() -> new CalendarSpecParser().parse(eventSource(calendarJson)))
-        .isInstanceOf(SpecException.class).hasMessageStartingWith(start);
+        .isInstanceOf(EventSourceSpecException.class).hasMessageStartingWith(start);
   }
 }

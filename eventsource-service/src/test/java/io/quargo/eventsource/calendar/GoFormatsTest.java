@@ -11,21 +11,8 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Go's duration syntax, Go's time.String() and iCalendar EXDATE lines. */
+/** Go's time.String() and iCalendar EXDATE lines (Go durations are core's, tested there). */
 class GoFormatsTest {
-
-  @Test
-  void goDurations() {
-    assertThat(GoDuration.parse("10s")).isEqualTo(Duration.ofSeconds(10));
-    assertThat(GoDuration.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));
-    assertThat(GoDuration.parse("1.5h")).isEqualTo(Duration.ofMinutes(90));
-    assertThat(GoDuration.parse("300ms")).isEqualTo(Duration.ofMillis(300));
-    assertThat(GoDuration.parse("0")).isEqualTo(Duration.ZERO);
-    assertThat(GoDuration.parse("-2m")).isEqualTo(Duration.ofMinutes(-2));
-    for (String bad : List.of("", "10", "10 s", "1d", "s", "1h 2m")) {
-      assertThatThrownBy(() -> GoDuration.parse(bad)).as(bad).hasMessageContaining("is not a Go duration");
-    }
-  }
 
   @Test
   void goTimeString() {

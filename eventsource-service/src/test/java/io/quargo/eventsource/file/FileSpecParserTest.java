@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quargo.core.resource.Resource;
-import io.quargo.eventsource.calendar.SpecException;
+import io.quargo.eventsource.spec.EventSourceSpecException;
 import io.quargo.eventsource.calendar.UpstreamExamples;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,6 +67,6 @@ class FileSpecParserTest {
 
   private static void assertError(String fileJson, String start) {
     assertThatThrownBy(() -> new FileSpecParser().parse(eventSource(fileJson)))
-        .isInstanceOf(SpecException.class).hasMessageStartingWith(start);
+        .isInstanceOf(EventSourceSpecException.class).hasMessageStartingWith(start);
   }
 }

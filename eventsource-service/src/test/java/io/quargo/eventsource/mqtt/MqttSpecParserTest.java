@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quargo.core.resource.Resource;
 import io.quargo.eventsource.amqp.ConnectionBackoff;
-import io.quargo.eventsource.amqp.EventSourceSpecException;
+import io.quargo.eventsource.spec.EventSourceSpecException;
 import io.quargo.eventsource.amqp.Specs;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quargo.core.resource.Resource;
-import io.quargo.eventsource.calendar.SpecException;
+import io.quargo.eventsource.spec.EventSourceSpecException;
 import io.quargo.eventsource.calendar.UpstreamExamples;
 import io.quargo.eventsource.webhook.SecretResolver;
 import java.time.Duration;
@@ -88,13 +88,13 @@ class NatsSpecParserTest {
   void aMissingSecretIsReported() {
     assertThatThrownBy(() -> new NatsSpecParser(SecretResolver.none()).parse(eventSource(
         "{\"e\": {\"url\": \"nats://h:4222\", \"subject\": \"f\", \"auth\": {\"token\": {\"name\": \"s\", \"key\": \"k\"}}}}")))
-        .isInstanceOf(SpecException.class)
+        .isInstanceOf(EventSourceSpecException.class)
         .hasMessage("spec.nats.e.auth.token: secret 's' has no key 'k' (or it is empty)");
   }
 
   private static void assertError(String natsJson, String start) {
     assertThatThrownBy(() -> new NatsSpecParser(SECRETS).parse(eventSource(natsJson)))
-        .isInstanceOf(SpecException.class).hasMessageStartingWith(start);
+        .isInstanceOf(EventSourceSpecException.class).hasMessageStartingWith(start);
   }
 
   @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quargo.core.resource.Resource;
-import io.quargo.eventsource.amqp.EventSourceSpecException;
+import io.quargo.eventsource.spec.EventSourceSpecException;
 import io.quargo.eventsource.amqp.Specs;
 import java.util.ArrayList;
 import java.util.List;

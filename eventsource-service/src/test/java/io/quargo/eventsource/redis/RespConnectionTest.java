@@ -38,6 +38,9 @@ class RespConnectionTest {
       assertThatThrownBy(() -> c.command("X")).isInstanceOf(RespException.class)
           .hasMessage("NOGROUP no such group")
           .satisfies(e -> assertThat(((RespException) e).code()).isEqualTo("NOGROUP"));
+      // the scripted server reads on its own thread: wait for it to have read both commands
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+          .until(() -> server.received().length() >= "*1\r\n$4\r\nPING\r\n*1\r\n$1\r\nX\r\n".length());
       assertThat(server.received()).startsWith("*1\r\n$4\r\nPING\r\n*1\r\n$1\r\nX\r\n");
     }
   }

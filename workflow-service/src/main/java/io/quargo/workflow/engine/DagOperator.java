@@ -6,8 +6,6 @@ import io.quargo.core.depends.ContinueOn;
 import io.quargo.core.depends.DependsExpression;
 import io.quargo.core.depends.TaskPhase;
 import io.quargo.core.depends.TaskState;
-import io.quargo.core.govaluate.ArgoWhen;
-import io.quargo.core.govaluate.GovaluateException;
 import io.quargo.core.tags.TagException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -123,7 +121,7 @@ final class DagOperator {
     }
     if (!Loops.loops(resolved)) {
       if (node == null) {
-        Node skipped = when(nodeName, resolved, opts);
+        Node skipped = op.skipUnlessWhen(nodeName, resolved, opts);
         if (skipped != null) {
           return skipped;
         }
@@ -156,7 +154,7 @@ final class DagOperator {
         continue;
       }
       if (child == null) {
-        child = when(childName, call, childOpts);
+        child = op.skipUnlessWhen(childName, call, childOpts);
       }
       if (child == null || !child.fulfilled()) {
         child = op.executeTemplate(childName, call, ctx.holder(), call.get("arguments"), childOpts);
@@ -178,22 +176,6 @@ final class DagOperator {
       return node;
     }
     return op.finish(node, worst, worst == NodePhase.Succeeded ? null : "child of " + taskName + " failed");
-  }
-
-  private Node when(String nodeName, JsonNode call, CallOptions opts) {
-    if (!call.hasNonNull("when")) {
-      return null;
-    }
-    String when = call.get("when").asText();
-    try {
-      if (ArgoWhen.shouldExecute(when)) {
-        return null;
-      }
-    } catch (GovaluateException e) {
-      return op.errorNode(nodeName, null, opts, e.getMessage());
-    }
-    Node skipped = op.create(nodeName, NodeType.Skipped, opts, null);
-    return op.finish(skipped, NodePhase.Skipped, "when '" + when + "' evaluated false");
   }
 
   /** A task hangs off the outbound nodes of its dependencies, or off the DAG node when it has none. */

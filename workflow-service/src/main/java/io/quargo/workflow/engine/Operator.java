@@ -148,6 +148,26 @@ final class Operator {
     return node;
   }
 
+  /**
+   * A step or task whose {@code when} is false becomes a Skipped node with Argo's message; one whose {@code when}
+   * cannot be read, an Error node. Null when it should run.
+   */
+  Node skipUnlessWhen(String nodeName, JsonNode call, CallOptions opts) {
+    if (!call.hasNonNull("when")) {
+      return null;
+    }
+    String when = call.get("when").asText();
+    try {
+      if (io.quargo.core.govaluate.ArgoWhen.shouldExecute(when)) {
+        return null;
+      }
+    } catch (io.quargo.core.govaluate.GovaluateException e) {
+      return errorNode(nodeName, null, opts, e.getMessage());
+    }
+    return finish(create(nodeName, NodeType.Skipped, opts, null), NodePhase.Skipped,
+        "when '" + when + "' evaluated false");
+  }
+
   Node create(String nodeName, NodeType type, CallOptions opts, ResolvedTemplate r) {
     Node node = new Node(NodeNames.nodeId(run.name, nodeName), nodeName, opts.displayName(), type);
     if (r != null) {

@@ -2,8 +2,6 @@ package io.quargo.workflow.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quargo.core.govaluate.ArgoWhen;
-import io.quargo.core.govaluate.GovaluateException;
 import io.quargo.core.tags.TagException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -128,7 +126,7 @@ final class StepsOperator {
         }
         CallOptions childOpts = new CallOptions(stepsNode.id, names.get(k), null, false);
         if (child == null) {
-          child = when(childName, call, childOpts);
+          child = op.skipUnlessWhen(childName, call, childOpts);
         }
         if (child == null || !child.fulfilled()) {
           child = op.executeTemplate(childName, call, r.holder(), call.get("arguments"), childOpts);
@@ -157,23 +155,6 @@ final class StepsOperator {
     }
     addOutputs(group, steps, r, scope);
     return op.finish(group, NodePhase.Succeeded, null);
-  }
-
-  /** A step whose {@code when} is false becomes a Skipped node; a {@code when} that cannot be read, an Error. */
-  private Node when(String childName, JsonNode call, CallOptions opts) {
-    if (!call.hasNonNull("when")) {
-      return null;
-    }
-    String when = call.get("when").asText();
-    try {
-      if (ArgoWhen.shouldExecute(when)) {
-        return null;
-      }
-    } catch (GovaluateException e) {
-      return op.errorNode(childName, null, opts, e.getMessage());
-    }
-    Node skipped = op.create(childName, NodeType.Skipped, opts, null);
-    return op.finish(skipped, NodePhase.Skipped, "when '" + when + "' evaluated false");
   }
 
   private void expand(String baseName, String stepName, JsonNode step, List<JsonNode> calls, List<String> names) {

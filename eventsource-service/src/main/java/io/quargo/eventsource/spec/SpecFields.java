@@ -1,4 +1,4 @@
-package io.quargo.eventsource.amqp;
+package io.quargo.eventsource.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quargo.core.expr.ExprException;
@@ -193,5 +193,63 @@ public final class SpecFields {
 
   public static String describe(JsonNode value) {
     return value.isTextual() ? "'" + value.asText() + "'" : type(value);
+  }
+
+  /** A string field, or null when absent or blank. */
+  public static String text(JsonNode spec, String field, String path) {
+    JsonNode value = spec.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      throw new EventSourceSpecException(path + "." + field, "must be a string, got " + type(value));
+    }
+    return value.asText().isBlank() ? null : value.asText().trim();
+  }
+
+  public static boolean bool(JsonNode spec, String field, String path) {
+    JsonNode value = spec.get(field);
+    if (value == null || value.isNull()) {
+      return false;
+    }
+    if (value.isBoolean()) {
+      return value.asBoolean();
+    }
+    if (value.isTextual() && (value.asText().equals("true") || value.asText().equals("false"))) {
+      return Boolean.parseBoolean(value.asText());
+    }
+    throw new EventSourceSpecException(path + "." + field, "must be true or false, got " + describe(value));
+  }
+
+  /** A Go duration string ({@code 10s}), or null when absent. */
+  public static java.time.Duration duration(JsonNode spec, String field, String path) {
+    String text = text(spec, field, path);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return java.time.Duration.ofNanos(io.quargo.core.text.GoDuration.parse(text));
+    } catch (IllegalArgumentException e) {
+      throw new EventSourceSpecException(path + "." + field, "'" + text + "' is not a Go duration (" + e.getMessage()
+          + "); write e.g. 10s, 1m30s or 1h");
+    }
+  }
+
+  public static List<String> strings(JsonNode spec, String field, String path) {
+    JsonNode value = spec.get(field);
+    if (value == null || value.isNull()) {
+      return List.of();
+    }
+    if (!value.isArray()) {
+      throw new EventSourceSpecException(path + "." + field, "must be a list of strings, got " + type(value));
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < value.size(); i++) {
+      if (!value.get(i).isTextual()) {
+        throw new EventSourceSpecException(path + "." + field + "[" + i + "]", "must be a string, got " + type(value.get(i)));
+      }
+      out.add(value.get(i).asText());
+    }
+    return out;
   }
 }

@@ -1,4 +1,4 @@
-package io.quargo.eventsource.amqp;
+package io.quargo.eventsource.spec;
 
 /**
  * An EventSource's {@code spec.<type>} entry that cannot be run; the message starts with the JSON path at fault,
