@@ -128,7 +128,10 @@ public final class ArgoClient {
   private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
     try {
       return http.send(request, handler);
-    } catch (ConnectException | HttpConnectTimeoutException e) {
+    } catch (HttpConnectTimeoutException e) {
+      throw new CliException("timed out connecting to the Quargo server at " + address.base()
+          + ": is the address right, and is the server TLS when --secure/ARGO_SECURE is set (or not when unset)?");
+    } catch (ConnectException e) {
       throw unreachable();
     } catch (IOException e) {
       if (e.getCause() instanceof ConnectException) {
