@@ -69,7 +69,14 @@ public final class QuargoCli implements Runnable {
     cli.addSubcommand("template", KindGroup.create("template", Kind.WORKFLOW_TEMPLATE, ctx));
     cli.addSubcommand("cluster-template", KindGroup.create("cluster-template", Kind.CLUSTER_WORKFLOW_TEMPLATE, ctx));
     cli.addSubcommand("cron", KindGroup.create("cron", Kind.CRON_WORKFLOW, ctx));
+    withHelp(cli);
     return cli;
+  }
+
+  /** -h/--help on every verb, as argo has. */
+  private static void withHelp(CommandLine command) {
+    command.getCommandSpec().mixinStandardHelpOptions(true);
+    command.getSubcommands().values().forEach(QuargoCli::withHelp);
   }
 
   /** Commands take the Context in their constructor. */

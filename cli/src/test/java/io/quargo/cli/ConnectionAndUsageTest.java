@@ -84,6 +84,15 @@ class ConnectionAndUsageTest extends ServerTestBase {
   }
 
   @Test
+  void everyVerbHasHelp() {
+    CliRun.Result r = cli.run("submit", "--help");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("--parameter-file").contains("--watch");
+    assertThat(cli.run("cron", "suspend", "-h").out()).contains("Usage: quargo cron suspend");
+    assertThat(server.requests()).isEmpty();
+  }
+
+  @Test
   void anUnexpectedAnswerIsExplainedNotDumped() {
     server.on("GET /api/v1/workflows/default/x", new FakeArgoServer.Answer(200, java.util.List.of("<html>")));
     CliRun.Result r = cli.run("get", "x");
