@@ -50,7 +50,7 @@ public final class QuargoCli implements Runnable {
     cli.setErr(new PrintWriter(ctx.err(), true, StandardCharsets.UTF_8));
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(ctx, e));
     try {
-      return cli.execute(args);
+      return cli.execute(GlobalArgs.reorder(args));
     } finally {
       ctx.out().flush();
       ctx.err().flush();

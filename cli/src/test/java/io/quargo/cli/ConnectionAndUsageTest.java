@@ -38,6 +38,9 @@ class ConnectionAndUsageTest extends ServerTestBase {
         .code()).isZero();
     assertThat(server.requests().get(1).header("Authorization")).isEqualTo("Bearer xyz");
     assertThat(server.requests().get(1).header("X-tenant")).isEqualTo("t1");
+
+    assertThat(new CliRun(server.hostPort()).run("-n", "team", "list").code()).isZero();
+    assertThat(server.requests().get(2).path()).isEqualTo("/api/v1/workflows/team");
   }
 
   @Test
