@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Server-side lint (POST {collection}/lint) of each manifest. Errors are printed "FILE:LINE: ..." with
- * the line where the object starts, since Argo's lint answer carries a message, not a position.
+ * Server-side lint (POST {collection}/lint) of each manifest. Errors are printed "FILE:LINE: ...": the
+ * line of the JSON path the message names (spec.templates[0].name), else the line the object starts on,
+ * since the lint answer carries a message, not a position.
  */
 final class Linter {
   private static final Set<Kind> LINTABLE =
@@ -31,7 +32,7 @@ final class Linter {
       String problem = problem(m, only);
       if (problem != null) {
         errors++;
-        ctx.out().println(m.where() + ": in \"" + m.name() + "\" (" + m.kind() + "): " + problem);
+        ctx.out().println(m.where(problem) + ": in \"" + m.name() + "\" (" + m.kind() + "): " + problem);
       }
     }
     if (errors == 0) {

@@ -7,14 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.quargo.cli.api.CliException;
-import io.quargo.core.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -82,7 +83,8 @@ public final class ManifestReader {
     try (JsonParser parser = YAML.createParser(text)) {
       while (parser.nextToken() != null) {
         int line = parser.currentTokenLocation().getLineNr();
-        JsonNode node = Json.MAPPER.readTree(parser);
+        Map<String, Integer> lines = new HashMap<>();
+        JsonNode node = LocatedTree.read(parser, "", lines);
         if (node == null || node.isNull() || node.isMissingNode()) {
           continue;
         }
@@ -90,7 +92,7 @@ public final class ManifestReader {
           throw new CliException(source + ":" + line + ": expected a Kubernetes object (a YAML mapping with"
               + " apiVersion, kind and metadata), got " + node.getNodeType().toString().toLowerCase(), 1);
         }
-        out.add(new Manifest(source, line, obj));
+        out.add(new Manifest(source, line, obj, lines));
       }
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();

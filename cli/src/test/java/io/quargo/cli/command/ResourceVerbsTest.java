@@ -58,12 +58,22 @@ class ResourceVerbsTest extends ServerTestBase {
     String f = file("t.yaml", "kind: Workflow\nmetadata: {generateName: a-}\nspec: {}\n---\n" + TEMPLATE);
     CliRun.Result r = cli.run("lint", f);
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.out()).isEqualTo(f + ":5: in \"greet\" (WorkflowTemplate): spec.templates[0].container.image is required\n"
+    assertThat(r.out()).isEqualTo(f + ":12: in \"greet\" (WorkflowTemplate): spec.templates[0].container.image is required\n"
         + "✖ 1 linting error found!\n");
     assertThat(server.the("POST", "/api/v1/workflows/default/lint").json().path("workflow").path("kind").asText())
         .isEqualTo("Workflow");
     assertThat(server.the("POST", "/api/v1/workflow-templates/default/lint").json().path("template")
         .path("metadata").path("name").asText()).isEqualTo("greet");
+  }
+
+  @Test
+  void lintFallsBackToTheObjectsFirstLineWhenTheMessageNamesNoPath() throws Exception {
+    server.on("POST /api/v1/workflow-templates/default/lint", Answer.error(400, 3, "templates.main: bad template"));
+    String f = file("t.yaml", "# comment\n" + TEMPLATE);
+    assertThat(cli.run("lint", f).out()).startsWith(f + ":2: in \"greet\" (WorkflowTemplate): templates.main: bad");
+    server.on("POST /api/v1/workflow-templates/default/lint",
+        Answer.error(400, 3, "spec.templates[0].steps is not allowed here"));
+    assertThat(cli.run("lint", f).out()).startsWith(f + ":8: in \"greet\"");
   }
 
   @Test

@@ -29,4 +29,15 @@ class ManifestReaderTest {
         .isInstanceOf(CliException.class).hasMessage("f.yaml:3: expected a Kubernetes object (a YAML mapping with"
             + " apiVersion, kind and metadata), got string");
   }
+
+  @Test
+  void pathsInMessagesPointAtTheirLines() {
+    Manifest m = ManifestReader.parse("w.yaml", "kind: Workflow\nspec:\n  templates:\n  - name: a\n  - name: b\n"
+        + "    container:\n      image: x\n").get(0);
+    assertThat(m.where("spec.templates[1].container.image: must not be x")).isEqualTo("w.yaml:7");
+    assertThat(m.where("spec.templates[1].script is required")).isEqualTo("w.yaml:5");
+    assertThat(m.where("no path here")).isEqualTo("w.yaml:1");
+    assertThat(m.object().path("spec").path("templates").get(1).path("container").path("image").asText())
+        .isEqualTo("x");
+  }
 }
