@@ -49,6 +49,9 @@ public final class FakeArgoServer implements AutoCloseable {
     }
   }
 
+  /** A stream line that makes the server drop the connection there. */
+  public static final String BREAK = "!BREAK";
+
   private final HttpServer server;
   private final Map<String, Answer> routes = new ConcurrentHashMap<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -91,8 +94,14 @@ public final class FakeArgoServer implements AutoCloseable {
     ex.getResponseHeaders().add("Content-Type", "application/json");
     ex.sendResponseHeaders(a.status(), 0);
     try (OutputStream out = ex.getResponseBody()) {
-      for (String line : a.lines()) {
-        out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+      List<String> lines = a.lines();
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).equals(BREAK)) {
+          // drop the connection mid-stream, as a server restart would
+          throw new IOException("connection dropped on purpose");
+        }
+        boolean cutAfter = i + 1 < lines.size() && lines.get(i + 1).equals(BREAK);
+        out.write((lines.get(i) + (cutAfter ? "" : "\n")).getBytes(StandardCharsets.UTF_8));
         out.flush();
       }
     }

@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -24,6 +25,8 @@ import java.util.function.Predicate;
  * readable line, and grpc-gateway streams ({"result":..} per line, or SSE "data:" lines) read as they come.
  */
 public final class ArgoClient {
+  /** A plain request that gets no answer in this time is reported; streams have no limit. */
+  private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
   private final ServerAddress address;
   private final Map<String, String> headers;
   private final HttpClient http;
@@ -59,7 +62,7 @@ public final class ArgoClient {
 
   /** One request and its JSON answer ({} for an empty body); an HTTP error is an {@link ApiException}. */
   public JsonNode send(String method, String path, JsonNode body) {
-    HttpRequest request = request(method, path, body, "application/json");
+    HttpRequest request = request(method, path, body, "application/json", REQUEST_TIMEOUT);
     HttpResponse<byte[]> response = exchange(request, HttpResponse.BodyHandlers.ofByteArray());
     byte[] bytes = response.body();
     if (response.statusCode() >= 300) {
@@ -81,7 +84,7 @@ public final class ArgoClient {
    * server ends the stream. Returns true when the handler stopped it, false when the stream ended.
    */
   public boolean stream(String path, Predicate<JsonNode> onResult) {
-    HttpRequest request = request("GET", path, null, "text/event-stream");
+    HttpRequest request = request("GET", path, null, "text/event-stream", null);
     HttpResponse<InputStream> response = exchange(request, HttpResponse.BodyHandlers.ofInputStream());
     try (InputStream in = response.body();
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -90,14 +93,27 @@ public final class ArgoClient {
       }
       String line;
       while ((line = reader.readLine()) != null) {
-        JsonNode result = StreamLines.result(line, path);
+        JsonNode result = parse(line, path, reader);
         if (result != null && !onResult.test(result)) {
           return true;
         }
       }
       return false;
     } catch (IOException e) {
-      throw new CliException("the stream " + path + " from " + address.base() + " broke: " + e.getMessage());
+      throw new StreamBrokenException("the stream " + path + " from " + address.base() + " broke: " + e.getMessage());
+    }
+  }
+
+  /** A line that is not JSON because the connection dropped mid-line is a broken stream, not bad data. */
+  private JsonNode parse(String line, String path, BufferedReader reader) throws IOException {
+    try {
+      return StreamLines.result(line, path);
+    } catch (StreamLines.NotJson e) {
+      reader.mark(1);
+      if (reader.read() < 0) {
+        throw new StreamBrokenException("the stream " + path + " from " + address.base() + " broke mid-line");
+      }
+      throw e;
     }
   }
 
@@ -109,7 +125,7 @@ public final class ArgoClient {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  private HttpRequest request(String method, String path, JsonNode body, String accept) {
+  private HttpRequest request(String method, String path, JsonNode body, String accept, Duration timeout) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(address.base() + path))
         .header("Accept", accept)
         .method(method, body == null
@@ -122,6 +138,9 @@ public final class ArgoClient {
       b.header("Authorization", address.token());
     }
     headers.forEach(b::header);
+    if (timeout != null) {
+      b.timeout(timeout);
+    }
     return b.build();
   }
 
@@ -133,6 +152,9 @@ public final class ArgoClient {
           + ": is the address right, and is the server TLS when --secure/ARGO_SECURE is set (or not when unset)?");
     } catch (ConnectException e) {
       throw unreachable();
+    } catch (HttpTimeoutException e) {
+      throw new CliException(request.method() + " " + request.uri().getRawPath() + ": no answer from "
+          + address.base() + " within " + REQUEST_TIMEOUT.toMinutes() + " minutes");
     } catch (IOException e) {
       if (e.getCause() instanceof ConnectException) {
         throw unreachable();

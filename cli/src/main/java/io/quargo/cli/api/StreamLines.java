@@ -11,6 +11,13 @@ import java.nio.charset.StandardCharsets;
 final class StreamLines {
   private StreamLines() {}
 
+  /** A line that does not parse. */
+  static final class NotJson extends CliException {
+    NotJson(String message) {
+      super(message);
+    }
+  }
+
   /** The {@code result} of the line, or null for keep-alives, SSE comments and blank lines. */
   static JsonNode result(String line, String path) {
     String text = line.strip();
@@ -27,7 +34,7 @@ final class StreamLines {
     try {
       node = Json.parse(text.getBytes(StandardCharsets.UTF_8));
     } catch (IllegalArgumentException e) {
-      throw new CliException("the stream " + path + " sent a line that is not JSON: " + abbreviate(text));
+      throw new NotJson("the stream " + path + " sent a line that is not JSON: " + abbreviate(text));
     }
     if (node.has("error") && !node.get("error").isNull()) {
       throw new CliException("the stream " + path + " ended with an error: "

@@ -2,6 +2,7 @@ package io.quargo.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quargo.cli.api.CliException;
+import io.quargo.cli.api.StreamBrokenException;
 import io.quargo.cli.api.WorkflowApi;
 import io.quargo.cli.render.PhaseStyle;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,7 +33,17 @@ final class WorkflowFollower {
         return wf;
       }
       AtomicReference<JsonNode> last = new AtomicReference<>(wf);
-      boolean done = api.watch(name, event -> {
+      if (watchUntilCompleted(name, last, onUpdate)) {
+        return last.get();
+      }
+      pause();
+    }
+  }
+
+  /** True when the stream showed completion; false when it ended or broke first (the caller reconnects). */
+  private boolean watchUntilCompleted(String name, AtomicReference<JsonNode> last, Consumer<JsonNode> onUpdate) {
+    try {
+      return api.watch(name, event -> {
         if ("DELETED".equals(event.path("type").asText())) {
           throw new CliException("workflow " + name + " was deleted before it completed");
         }
@@ -44,10 +55,8 @@ final class WorkflowFollower {
         onUpdate.accept(object);
         return !completed(object);
       });
-      if (done) {
-        return last.get();
-      }
-      pause();
+    } catch (StreamBrokenException e) {
+      return false;
     }
   }
 

@@ -109,6 +109,37 @@ class GetLogsWatchTest extends ServerTestBase {
   }
 
   @Test
+  void waitReconnectsAfterTheStreamBreaks() {
+    var running = Fixtures.withPhase(Fixtures.workflow("steps-succeeded.json"), "Running");
+    server.on("GET " + ITEM, json(running));
+    server.on("GET /api/v1/workflow-events/default", Answer.stream(List.of(
+        event("MODIFIED", running), "{\"result\":{\"type\":\"MODI", io.quargo.cli.FakeArgoServer.BREAK)));
+    Thread finisher = new Thread(() -> {
+      org.awaitility.Awaitility.await().until(() -> server.requests().stream()
+          .filter(q -> q.path().startsWith("/api/v1/workflow-events")).count() >= 1);
+      server.on("GET /api/v1/workflow-events/default", Answer.stream(List.of(
+          event("MODIFIED", Fixtures.workflow("steps-succeeded.json")))));
+    });
+    finisher.start();
+    CliRun.Result r = cli.run("wait", "steps-x7k2p");
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo("steps-x7k2p Succeeded at 2026-11-21T10:00:20Z\n");
+    assertThat(server.requests().stream().filter(q -> q.path().startsWith("/api/v1/workflow-events")).count())
+        .isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void logsReportABrokenStream() {
+    server.on("GET " + ITEM + "/log", Answer.stream(List.of(
+        "{\"result\":{\"content\":\"one\",\"podName\":\"p\"}}", "{\"result\":{\"cont", io.quargo.cli.FakeArgoServer.BREAK)));
+    CliRun.Result r = cli.run("logs", "steps-x7k2p", "-f");
+    assertThat(r.out()).isEqualTo("p: one\n");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith("the stream /api/v1/workflows/default/steps-x7k2p/log").contains("broke");
+  }
+
+  @Test
   void waitForADeletedWorkflowFails() {
     var running = Fixtures.withPhase(Fixtures.workflow("steps-succeeded.json"), "Running");
     server.on("GET " + ITEM, json(running));
