@@ -1,5 +1,6 @@
 package io.quargo.cli;
 
+import java.io.Console;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -14,8 +15,24 @@ public record Context(PrintStream out, PrintStream err, InputStream in, Map<Stri
     boolean terminal) {
 
   public static Context system() {
-    boolean tty = System.console() != null && System.getenv("NO_COLOR") == null;
+    boolean tty = isTerminal() && System.getenv("NO_COLOR") == null;
     return new Context(System.out, System.err, System.in, System.getenv(), Clock.systemUTC(), tty);
+  }
+
+  /**
+   * Java 17: a console exists only when stdin and stdout are terminals. From Java 22 one may exist
+   * anyway, and Console.isTerminal() (looked up, as it is not in 17) says whether it really is one.
+   */
+  static boolean isTerminal() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      return true;
+    }
   }
 
   public ZoneId zone() {

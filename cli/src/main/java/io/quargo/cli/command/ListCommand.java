@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.quargo.cli.Context;
 import io.quargo.cli.Verb;
 import io.quargo.cli.api.CliException;
+import io.quargo.cli.api.WorkflowApi;
 import io.quargo.cli.render.Output;
 import io.quargo.cli.render.WorkflowList;
 import io.quargo.core.Json;
@@ -39,6 +40,9 @@ public final class ListCommand extends Verb {
   @Option(names = "--prefix", description = "only workflows whose name starts with this")
   String prefix;
 
+  @Option(names = {"-A", "--all-namespaces"}, description = "workflows of every namespace")
+  boolean allNamespaces;
+
   @Option(names = "--no-headers", description = "no header line")
   boolean noHeaders;
 
@@ -60,7 +64,8 @@ public final class ListCommand extends Verb {
         throw new CliException("--status " + s + ": use one of " + String.join(", ", PHASES.stream().sorted().toList()), 2);
       }
     }
-    List<JsonNode> items = new ArrayList<>(workflows().list(labelSelector(), null));
+    WorkflowApi api = allNamespaces ? new WorkflowApi(client(), "") : workflows();
+    List<JsonNode> items = new ArrayList<>(api.list(labelSelector(), null));
     items.removeIf(wf -> !matches(wf));
     items.sort(Comparator.comparing(
         (JsonNode wf) -> wf.path("metadata").path("creationTimestamp").asText("")).reversed());
@@ -103,7 +108,7 @@ public final class ListCommand extends Verb {
     } else if (items.isEmpty()) {
       ctx.out().println("No workflows found");
     } else {
-      ctx.out().print(WorkflowList.render(items, "wide".equals(output), !noHeaders, now()));
+      ctx.out().print(WorkflowList.render(items, "wide".equals(output), !noHeaders, allNamespaces, now()));
     }
   }
 }

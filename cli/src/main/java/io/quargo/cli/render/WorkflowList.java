@@ -2,6 +2,7 @@ package io.quargo.cli.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** argo list's table: NAME STATUS AGE DURATION PRIORITY MESSAGE (+ P/R/C and PARAMETERS when wide). */
@@ -9,13 +10,22 @@ public final class WorkflowList {
   private WorkflowList() {}
 
   public static String render(List<JsonNode> workflows, boolean wide, boolean headers, Instant now) {
+    return render(workflows, wide, headers, false, now);
+  }
+
+  /** With {@code namespaces}, a NAMESPACE column first (list -A). */
+  public static String render(List<JsonNode> workflows, boolean wide, boolean headers, boolean namespaces,
+      Instant now) {
     Table t = new Table(false);
     if (headers) {
+      List<String> h = new ArrayList<>(List.of("NAME", "STATUS", "AGE", "DURATION", "PRIORITY", "MESSAGE"));
       if (wide) {
-        t.row("NAME", "STATUS", "AGE", "DURATION", "PRIORITY", "MESSAGE", "P/R/C", "PARAMETERS");
-      } else {
-        t.row("NAME", "STATUS", "AGE", "DURATION", "PRIORITY", "MESSAGE");
+        h.addAll(List.of("P/R/C", "PARAMETERS"));
       }
+      if (namespaces) {
+        h.add(0, "NAMESPACE");
+      }
+      t.row(h.toArray(String[]::new));
     }
     for (JsonNode wf : workflows) {
       JsonNode status = wf.path("status");
@@ -27,12 +37,15 @@ public final class WorkflowList {
           Durations.time(status.get("startedAt")), Durations.time(status.get("finishedAt")), now));
       String priority = wf.path("spec").path("priority").asText("0");
       String message = status.path("message").asText("");
+      List<String> cells = new ArrayList<>(
+          List.of(name, phase.isEmpty() ? "Pending" : phase, age, duration, priority, message));
       if (wide) {
-        t.row(name, phase.isEmpty() ? "Pending" : phase, age, duration, priority, message, podCounts(status),
-            parameters(wf));
-      } else {
-        t.row(name, phase.isEmpty() ? "Pending" : phase, age, duration, priority, message);
+        cells.addAll(List.of(podCounts(status), parameters(wf)));
       }
+      if (namespaces) {
+        cells.add(0, wf.path("metadata").path("namespace").asText(""));
+      }
+      t.row(cells.toArray(String[]::new));
     }
     return t.render();
   }

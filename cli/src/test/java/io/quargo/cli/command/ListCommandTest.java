@@ -55,6 +55,16 @@ class ListCommandTest extends ServerTestBase {
   }
 
   @Test
+  void allNamespacesListsFromTheEmptyNamespaceWithANamespaceColumn() {
+    server.on("GET /api/v1/workflows/", json(items(Fixtures.workflow("dag-failed.json"))));
+    CliRun.Result r = cli.run("list", "-A");
+    assertThat(r.out()).isEqualTo("""
+        NAMESPACE   NAME                STATUS   AGE   DURATION   PRIORITY   MESSAGE
+        argo        dag-diamond-q9r4t   Failed   2m    40s        0          child 'dag-diamond-q9r4t-1' failed
+        """);
+  }
+
+  @Test
   void emptyListAndNullItems() {
     server.on("GET /api/v1/workflows/default", json("{\"metadata\":{},\"items\":null}"));
     assertThat(cli.run("list").out()).isEqualTo("No workflows found\n");
