@@ -182,6 +182,33 @@ class SubmitCommandTest {
     assertThat(failed.out()).contains("steps-x7k2p Failed");
   }
 
+  @Test
+  void submitLogStreamsThePodsThenReportsThePhase() throws Exception {
+    JsonNode running = Fixtures.withPhase(Fixtures.workflow("steps-succeeded.json"), "Running");
+    server.on("POST /api/v1/workflows/default", json(running));
+    server.on("GET /api/v1/workflows/default/steps-x7k2p/log", Answer.stream(List.of(
+        "{\"result\":{\"content\":\"hello\",\"podName\":\"steps-x7k2p-whalesay-706336882\"}}")));
+    server.on("GET /api/v1/workflows/default/steps-x7k2p", json(Fixtures.workflow("steps-succeeded.json")));
+    CliRun.Result r = cli.run("submit", file("wf.yaml", WF).toString(), "--log", "-o", "name");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo("steps-x7k2p\nsteps-x7k2p-whalesay-706336882: hello\n"
+        + "steps-x7k2p Succeeded at 2026-11-21T10:00:20Z\n");
+    assertThat(server.the("GET", "/api/v1/workflows/default/steps-x7k2p/log").query())
+        .isEqualTo("logOptions.container=main&logOptions.follow=true");
+  }
+
+  @Test
+  void submitWatchPrintsTheTreeUntilItEnds() throws Exception {
+    JsonNode failed = Fixtures.workflow("dag-failed.json");
+    server.on("POST /api/v1/workflows/default", json(failed));
+    server.on("GET /api/v1/workflows/argo/dag-diamond-q9r4t", json(failed));
+    server.on("GET /api/v1/workflows/default/dag-diamond-q9r4t", json(failed));
+    CliRun.Result r = cli.run("submit", file("wf.yaml", WF).toString(), "--watch", "-o", "name");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).startsWith("dag-diamond-q9r4t\nName:                dag-diamond-q9r4t\n")
+        .contains(" └─○ D ");
+  }
+
   static String event(String type, JsonNode wf) {
     var e = Json.object();
     e.putObject("result").put("type", type).set("object", wf);
