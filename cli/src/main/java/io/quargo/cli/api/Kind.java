@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * Each kind the CLI can apply, get and delete, with its REST collection and the request field that
- * carries the object. Argo's own paths where Argo has them; EventBus and WorkflowEventBinding writes
- * are Quargo additions (docs/cli.md).
+ * carries the object. Argo's (and Argo CD's) own paths where they have them; EventBus and
+ * WorkflowEventBinding writes are Quargo additions (docs/cli.md).
  */
 public enum Kind {
   WORKFLOW("Workflow", "/api/v1/workflows", true, "workflow", null,
@@ -27,7 +27,61 @@ public enum Kind {
   EVENT_SOURCE("EventSource", "/api/v1/event-sources", true, "eventSource", "eventSource",
       "eventsource", "eventsources", "es"),
   SENSOR("Sensor", "/api/v1/sensors", true, "sensor", "sensor", "sensor", "sensors", "sn"),
-  EVENT_BUS("EventBus", "/api/v1/event-buses", true, "eventBus", "eventBus", "eventbus", "eventbuses", "eb");
+  EVENT_BUS("EventBus", "/api/v1/event-buses", true, "eventBus", "eventBus", "eventbus", "eventbuses", "eb"),
+  /** Argo CD's ApplicationService: the object is the body; its namespace travels inside it. */
+  APPLICATION("Application", "/api/v1/applications", true, null, null, "application", "applications", "app") {
+    @Override
+    public String collectionPath(String namespace) {
+      return "/api/v1/applications";
+    }
+
+    @Override
+    public ObjectNode createRequest(String namespace, JsonNode object) {
+      return (ObjectNode) object;
+    }
+
+    @Override
+    public ObjectNode updateRequest(String namespace, String name, JsonNode object) {
+      return (ObjectNode) object;
+    }
+  },
+  /** Argo CD's ProjectService: {"project": ..} on create and update. */
+  APP_PROJECT("AppProject", "/api/v1/projects", false, "project", "project", "appproject", "appprojects", "proj") {
+    @Override
+    public ObjectNode updateRequest(String namespace, String name, JsonNode object) {
+      ObjectNode body = Json.object();
+      body.set("project", object);
+      return body;
+    }
+  },
+  /** Argo CD's ApplicationSetService: the object is the body; an update is a create with upsert=true. */
+  APPLICATION_SET("ApplicationSet", "/api/v1/applicationsets", true, null, null,
+      "applicationset", "applicationsets", "appset") {
+    @Override
+    public String collectionPath(String namespace) {
+      return "/api/v1/applicationsets";
+    }
+
+    @Override
+    public ObjectNode createRequest(String namespace, JsonNode object) {
+      return (ObjectNode) object;
+    }
+
+    @Override
+    public ObjectNode updateRequest(String namespace, String name, JsonNode object) {
+      return (ObjectNode) object;
+    }
+
+    @Override
+    public String updateMethod() {
+      return "POST";
+    }
+
+    @Override
+    public String updatePath(String namespace, String name) {
+      return "/api/v1/applicationsets?upsert=true";
+    }
+  };
 
   private final String kind;
   private final String collection;
@@ -66,7 +120,15 @@ public enum Kind {
 
   /** Workflows cannot be updated through the Argo Server API, only created. */
   public boolean updatable() {
-    return updateField != null;
+    return this != WORKFLOW;
+  }
+
+  public String updateMethod() {
+    return "PUT";
+  }
+
+  public String updatePath(String namespace, String name) {
+    return itemPath(namespace, name);
   }
 
   public String collectionPath(String namespace) {

@@ -43,7 +43,7 @@ public final class ResourceApi {
   }
 
   public JsonNode update(Kind kind, String ns, String name, JsonNode object) {
-    return client.put(kind.itemPath(ns, name), kind.updateRequest(ns, name, object));
+    return client.send(kind.updateMethod(), kind.updatePath(ns, name), kind.updateRequest(ns, name, object));
   }
 
   public JsonNode delete(Kind kind, String name) {

@@ -125,6 +125,42 @@ class ResourceVerbsTest extends ServerTestBase {
   }
 
   @Test
+  void applyArgoCdKindsWithArgoCdBodies() throws Exception {
+    server.on("POST /api/v1/applications", json(object("Application", "guestbook")));
+    server.on("GET /api/v1/projects/team", json(object("AppProject", "team")));
+    server.on("PUT /api/v1/projects/team", json(object("AppProject", "team")));
+    server.on("GET /api/v1/applicationsets/fleet", json(object("ApplicationSet", "fleet")));
+    server.on("POST /api/v1/applicationsets", json(object("ApplicationSet", "fleet")));
+    String f = file("cd.yaml", """
+        apiVersion: argoproj.io/v1alpha1
+        kind: Application
+        metadata: {name: guestbook, namespace: argocd}
+        spec: {project: team}
+        ---
+        apiVersion: argoproj.io/v1alpha1
+        kind: AppProject
+        metadata: {name: team, namespace: argocd}
+        spec: {}
+        ---
+        apiVersion: argoproj.io/v1alpha1
+        kind: ApplicationSet
+        metadata: {name: fleet, namespace: argocd}
+        spec: {generators: []}
+        """);
+    CliRun.Result r = cli.run("apply", "-f", f);
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).isEqualTo("application.argoproj.io/guestbook created\nappproject.argoproj.io/team configured\n"
+        + "applicationset.argoproj.io/fleet configured\n");
+    assertThat(server.the("POST", "/api/v1/applications").json().path("kind").asText()).isEqualTo("Application");
+    JsonNode project = server.the("PUT", "/api/v1/projects/team").json();
+    assertThat(project.fieldNames()).toIterable().containsExactly("project");
+    assertThat(project.path("project").path("metadata").path("resourceVersion").asText()).isEqualTo("7");
+    var upsert = server.the("POST", "/api/v1/applicationsets");
+    assertThat(upsert.query()).isEqualTo("upsert=true");
+    assertThat(upsert.json().path("kind").asText()).isEqualTo("ApplicationSet");
+  }
+
+  @Test
   void applyRefusesUnknownKindsBeforeSendingAnything() throws Exception {
     String f = file("x.yaml", TEMPLATE + "---\nkind: Widget\nmetadata: {name: w}\n");
     CliRun.Result r = cli.run("apply", "-f", f);
