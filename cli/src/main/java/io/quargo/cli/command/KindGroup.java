@@ -19,7 +19,7 @@ public final class KindGroup implements Runnable {
         "missing verb: " + String.join("|", spec.subcommands().keySet()));
   }
 
-  /** The group for {@code kind}, named {@code name}, with create/get/list/delete/lint (+ cron's own). */
+  /** The group for {@code kind}, named {@code name}, with create/get/list/update/delete/lint (+ cron's own). */
   public static CommandLine create(String name, Kind kind, Context ctx) {
     CommandLine group = new CommandLine(new KindGroup());
     group.getCommandSpec().name(name);
@@ -27,6 +27,7 @@ public final class KindGroup implements Runnable {
     group.addSubcommand("create", new KindCreate(ctx, kind));
     group.addSubcommand("get", new KindGet(ctx, kind));
     group.addSubcommand("list", new KindList(ctx, kind));
+    group.addSubcommand("update", new KindUpdate(ctx, kind));
     group.addSubcommand("delete", new KindDelete(ctx, kind));
     group.addSubcommand("lint", new KindLint(ctx, kind));
     if (kind == Kind.CRON_WORKFLOW) {

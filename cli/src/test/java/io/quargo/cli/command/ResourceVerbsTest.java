@@ -195,6 +195,19 @@ class ResourceVerbsTest extends ServerTestBase {
   }
 
   @Test
+  void cronUpdateCarriesTheStoredVersion() throws Exception {
+    server.on("GET /api/v1/cron-workflows/default/nightly", json(object("CronWorkflow", "nightly")));
+    server.on("PUT /api/v1/cron-workflows/default/nightly", json(object("CronWorkflow", "nightly")));
+    String f = file("c.yaml", "kind: CronWorkflow\nmetadata: {name: nightly}\nspec: {schedule: '0 3 * * *'}\n");
+    CliRun.Result r = cli.run("cron", "update", f, "-o", "name");
+    assertThat(r.code()).isZero();
+    JsonNode body = server.the("PUT", "/api/v1/cron-workflows/default/nightly").json();
+    assertThat(body.path("name").asText()).isEqualTo("nightly");
+    assertThat(body.path("cronWorkflow").path("metadata").path("resourceVersion").asText()).isEqualTo("7");
+    assertThat(body.path("cronWorkflow").path("spec").path("schedule").asText()).isEqualTo("0 3 * * *");
+  }
+
+  @Test
   void clusterTemplatesHaveNoNamespace() throws Exception {
     server.on("POST /api/v1/cluster-workflow-templates", json(object("ClusterWorkflowTemplate", "c")));
     String f = file("c.yaml", TEMPLATE.replace("kind: WorkflowTemplate", "kind: ClusterWorkflowTemplate"));
