@@ -6,6 +6,7 @@ import io.quargo.cli.api.CliException;
 import io.quargo.cli.api.Kind;
 import io.quargo.cli.api.ResourceApi;
 import io.quargo.cli.api.WorkflowApi;
+import io.quargo.cli.render.NodeFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,12 @@ public final class GetCommand extends WorkflowVerb {
 
   @Option(names = "--no-headers", description = "no header line in lists")
   boolean noHeaders;
+
+  @Option(names = "--status", description = "draw only nodes in this phase, e.g. Failed")
+  String status;
+
+  @Option(names = "--node-field-selector", description = "draw only matching nodes, e.g. displayName=step-a")
+  String nodeFieldSelector;
 
   public GetCommand(Context ctx) {
     super(ctx);
@@ -56,8 +63,11 @@ public final class GetCommand extends WorkflowVerb {
 
   private int getWorkflow(String name) {
     WorkflowApi api = workflows();
+    var shown = NodeFilter.of(status, nodeFieldSelector);
     JsonNode wf = api.get(resolveName(api, name));
-    printWorkflow(output, wf);
+    if (!printAs(output, wf)) {
+      ctx.out().print(view().render(wf, now(), shown));
+    }
     return 0;
   }
 

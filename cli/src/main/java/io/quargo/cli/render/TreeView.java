@@ -2,6 +2,7 @@ package io.quargo.cli.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.function.Predicate;
 
 /** The STEP/TEMPLATE/PODNAME/DURATION/MESSAGE table of argo get and argo watch. */
 final class TreeView {
@@ -9,17 +10,19 @@ final class TreeView {
   private final NodeTree tree;
   private final Table table;
   private final Instant now;
+  private final Predicate<JsonNode> shown;
 
-  private TreeView(JsonNode workflow, boolean colour, Instant now) {
+  private TreeView(JsonNode workflow, boolean colour, Instant now, Predicate<JsonNode> shown) {
     this.workflow = workflow;
     this.tree = new NodeTree(workflow.path("status").path("nodes"), workflowName());
     this.table = new Table(colour);
     this.now = now;
+    this.shown = shown;
   }
 
   /** The table, or "" when the workflow has no nodes yet. */
-  static String render(JsonNode workflow, boolean colour, Instant now) {
-    TreeView view = new TreeView(workflow, colour, now);
+  static String render(JsonNode workflow, boolean colour, Instant now, Predicate<JsonNode> shown) {
+    TreeView view = new TreeView(workflow, colour, now, shown);
     if (view.tree.roots().isEmpty()) {
       return "";
     }
@@ -35,7 +38,9 @@ final class TreeView {
   }
 
   private void renderNode(String id, String nodePrefix, String childPrefix) {
-    boolean hidden = tree.hidden(id);
+    boolean grouped = tree.hidden(id) && tree.groupsChildren(id);
+    // nodes argo hides (step groups, single retries) and nodes the filters leave out: children take their place
+    boolean hidden = tree.hidden(id) || !shown.test(tree.node(id));
     if (!hidden) {
       row(tree.node(id), nodePrefix);
     }
@@ -44,7 +49,7 @@ final class TreeView {
     for (int i = 0; i <= max; i++) {
       String part;
       String subPart;
-      if (hidden && tree.groupsChildren(id)) {
+      if (grouped) {
         part = max == 0 ? "──" : i == 0 ? "┬─" : i == max ? "└─" : "├─";
         subPart = i == max ? "  " : "│ ";
       } else if (hidden) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /** argo get's default output: the summary lines ("Name:", "Status:", ...) then the node tree. */
 public final class WorkflowView {
@@ -21,8 +22,13 @@ public final class WorkflowView {
   }
 
   public String render(JsonNode wf, Instant now) {
+    return render(wf, now, n -> true);
+  }
+
+  /** The view drawing only the nodes {@code shown} accepts (get --status, --node-field-selector). */
+  public String render(JsonNode wf, Instant now, Predicate<JsonNode> shown) {
     StringBuilder out = new StringBuilder(summary(wf, now));
-    String tree = TreeView.render(wf, colour, now);
+    String tree = TreeView.render(wf, colour, now, shown);
     if (!tree.isEmpty()) {
       out.append('\n').append(tree);
     }

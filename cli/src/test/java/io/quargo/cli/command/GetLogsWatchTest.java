@@ -27,6 +27,21 @@ class GetLogsWatchTest extends ServerTestBase {
   }
 
   @Test
+  void getFiltersNodesByStatusAndFieldSelector() {
+    server.on("GET /api/v1/workflows/default/dag-diamond-q9r4t", json(Fixtures.workflow("dag-failed.json")));
+    String failed = cli.run("get", "dag-diamond-q9r4t", "--status", "Failed").out();
+    String tree = failed.substring(failed.indexOf("STEP"));
+    assertThat(tree.lines().skip(1).map(l -> l.split("\\s{3,}")[0].strip()).toList())
+        .containsExactly("✖ dag-diamond-q9r4t", "├─✖ C", "│ ├─✖ C(0)", "│ └─✖ C(1)");
+    String one = cli.run("get", "dag-diamond-q9r4t", "--node-field-selector", "displayName=C(1),templateName=flaky").out();
+    assertThat(one.substring(one.indexOf("STEP")).lines().skip(1).map(l -> l.split("\\s{3,}")[0].strip()).toList())
+        .containsExactly("✖ C(1)");
+    CliRun.Result bad = cli.run("get", "dag-diamond-q9r4t", "--node-field-selector", "oops");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("invalid --node-field-selector term 'oops'");
+  }
+
+  @Test
   void getAMissingWorkflowSaysSo() {
     CliRun.Result r = cli.run("get", "nope");
     assertThat(r.code()).isEqualTo(1);
