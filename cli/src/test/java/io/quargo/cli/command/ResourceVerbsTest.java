@@ -104,6 +104,19 @@ class ResourceVerbsTest extends ServerTestBase {
   }
 
   @Test
+  void deleteBySelectorAndAll() {
+    server.on("GET /api/v1/workflows/default", json(items(Fixtures.workflow("steps-succeeded.json"))));
+    server.on("DELETE /api/v1/workflows/default/steps-x7k2p", json("{}"));
+    server.on("GET /api/v1/workflow-templates/default", json(items(object("WorkflowTemplate", "greet"))));
+    server.on("DELETE /api/v1/workflow-templates/default/greet", json("{}"));
+    assertThat(cli.run("delete", "-l", "app=x").out()).isEqualTo("Workflow 'steps-x7k2p' deleted\n");
+    assertThat(server.requests().get(0).query()).isEqualTo("listOptions.labelSelector=app=x");
+    assertThat(cli.run("delete", "--all").out()).isEqualTo("Workflow 'steps-x7k2p' deleted\n");
+    assertThat(cli.run("delete", "wftmpl", "--all").out()).isEqualTo("WorkflowTemplate 'greet' deleted\n");
+    assertThat(cli.run("delete", "a", "--all").code()).isEqualTo(2);
+  }
+
+  @Test
   void applyCreatesWhenAbsentAndUpdatesWithTheStoredVersion() throws Exception {
     server.on("GET /api/v1/workflow-templates/default/greet", json(object("WorkflowTemplate", "greet")));
     server.on("PUT /api/v1/workflow-templates/default/greet", json(object("WorkflowTemplate", "greet")));
