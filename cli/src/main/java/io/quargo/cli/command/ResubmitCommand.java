@@ -1,0 +1,63 @@
+package io.quargo.cli.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quargo.cli.Context;
+import io.quargo.cli.api.WorkflowApi;
+import io.quargo.cli.manifest.SubmitOptions;
+import io.quargo.core.Json;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** argo resubmit: PUT .../{name}/resubmit {"name","namespace","memoized","parameters"}; a new workflow. */
+@Command(name = "resubmit", description = "Submit a new run of existing workflows.")
+public final class ResubmitCommand extends WorkflowVerb {
+  @Parameters(paramLabel = "WORKFLOW", arity = "1..*")
+  List<String> names = new ArrayList<>();
+
+  @Option(names = "--memoized", description = "reuse the outputs of nodes that succeeded")
+  boolean memoized;
+
+  @Option(names = {"-p", "--parameter"}, paramLabel = "NAME=VALUE", description = "new value for a parameter")
+  List<String> parameters = new ArrayList<>();
+
+  @Option(names = {"-w", "--wait"}, description = "wait for completion; exit code 0 iff Succeeded")
+  boolean wait;
+
+  @Option(names = "--watch", description = "watch until it completes")
+  boolean watch;
+
+  @Option(names = "--log", description = "print the logs until it completes")
+  boolean log;
+
+  @Option(names = {"-o", "--output"}, description = "name|json|yaml|wide")
+  String output;
+
+  public ResubmitCommand(Context ctx) {
+    super(ctx);
+  }
+
+  @Override
+  public Integer call() {
+    checkOutput(output, "name", "json", "yaml", "wide");
+    SubmitOptions.parse(parameters);
+    WorkflowApi api = workflows();
+    List<String> created = new ArrayList<>();
+    for (String n : names) {
+      ObjectNode fields = Json.object();
+      if (memoized) {
+        fields.put("memoized", true);
+      }
+      if (!parameters.isEmpty()) {
+        fields.set("parameters", WorkflowApi.strings(parameters));
+      }
+      JsonNode wf = api.action(resolveName(api, n), "resubmit", fields);
+      printWorkflow(output, wf);
+      created.add(wf.path("metadata").path("name").asText());
+    }
+    return follow(api, created, wait, watch, log);
+  }
+}
