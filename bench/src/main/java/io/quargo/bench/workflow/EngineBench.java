@@ -1,0 +1,98 @@
+package io.quargo.bench.workflow;
+
+import io.quargo.core.resource.Resource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntFunction;
+
+/**
+ * The engine with an instant executor (issue 4): a layered DAG at several sizes and a 1,000-way fan-out, each
+ * against {@link TopologicalBaseline} on the same manifest in the same JVM. Prints engine time per node, the
+ * engine/floor time ratio, bytes allocated per node and heap retained per node.
+ *
+ * <p>Usage: {@code EngineBench [dagSizes=1000,2000,5000,10000] [fanOut=1000] [budgetSeconds=90]}. A size whose
+ * projected time (from the scaling seen so far) would overrun the budget is reported as not run, never guessed.
+ */
+public final class EngineBench {
+  private static final int FLOOR_REPS = 5;
+
+  private EngineBench() {}
+
+  public static void main(String[] args) {
+    int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "1000,2000,5000,10000").split(","))
+        .mapToInt(Integer::parseInt).toArray();
+    int fanOut = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+    long budgetNanos = (long) ((args.length > 2 ? Double.parseDouble(args[2]) : 90) * 1e9);
+    long deadline = System.nanoTime() + budgetNanos;
+
+    warmUp();
+    System.out.println(Row.HEADER);
+    Row fan = measure("fan-out", fanOut, w -> WorkflowShapes.fanOut("fan-" + w, w));
+    System.out.println(fan);
+    List<Row> rows = new ArrayList<>();
+    for (int size : sizes) {
+      double projected = project(rows, size);
+      if (System.nanoTime() + projected > deadline) {
+        System.out.printf(Locale.ROOT, "dag %,d tasks: not run, projected %.0f s from the scaling above exceeds "
+            + "the budget (pass a larger budgetSeconds to run it)%n", size, projected / 1e9);
+        continue;
+      }
+      Row row = measure("dag", size, n -> WorkflowShapes.layeredDag("dag-" + n, n));
+      rows.add(row);
+      System.out.println(row);
+    }
+    System.out.println(scaling(rows));
+  }
+
+  /** JIT warm-up of both paths on small graphs, so the first measured size is not mostly interpreter time. */
+  private static void warmUp() {
+    for (int i = 0; i < 3; i++) {
+      Resource dag = WorkflowShapes.layeredDag("warm-" + i, 500);
+      EngineRuns.engine(dag, 500);
+      EngineRuns.baseline(dag, 500);
+      Resource fan = WorkflowShapes.fanOut("warm-fan-" + i, 200);
+      EngineRuns.engine(fan, 200);
+      EngineRuns.baseline(fan, 200);
+    }
+  }
+
+  private static Row measure(String shape, int tasks, IntFunction<Resource> build) {
+    Resource wf = build.apply(tasks);
+    Measured<EngineRuns.EngineOutcome> engine = Measured.of(() -> EngineRuns.engine(wf, tasks));
+    Measured<Integer> floor = null;
+    long floorNanos = Long.MAX_VALUE;
+    for (int i = 0; i < FLOOR_REPS; i++) { // the floor is fast and noisy: keep its best of a few
+      Measured<Integer> m = Measured.of(() -> EngineRuns.baseline(wf, tasks));
+      if (m.nanos() < floorNanos) {
+        floorNanos = m.nanos();
+        floor = m;
+      }
+    }
+    return new Row(shape, tasks, engine.result().run().nodes().size(), engine.result().reconciles().size(),
+        engine.nanos(), engine.allocated(), engine.retained(), floor.nanos(), floor.allocated());
+  }
+
+  /** Time for {@code size} from the last two rows' exponent (time ~ n^k); 0 with fewer than two rows. */
+  static double project(List<Row> rows, int size) {
+    if (rows.size() < 2) {
+      return 0;
+    }
+    Row a = rows.get(rows.size() - 2);
+    Row b = rows.get(rows.size() - 1);
+    double k = Math.log((double) b.engineNanos() / a.engineNanos()) / Math.log((double) b.tasks() / a.tasks());
+    return b.engineNanos() * Math.pow((double) size / b.tasks(), Math.max(1, k));
+  }
+
+  private static String scaling(List<Row> rows) {
+    StringBuilder out = new StringBuilder("scaling (engine time ~ tasks^k between consecutive sizes):");
+    for (int i = 1; i < rows.size(); i++) {
+      Row a = rows.get(i - 1);
+      Row b = rows.get(i);
+      double k = Math.log((double) b.engineNanos() / a.engineNanos()) / Math.log((double) b.tasks() / a.tasks());
+      out.append(String.format(Locale.ROOT, " %,d->%,d k=%.2f;", a.tasks(), b.tasks(), k));
+    }
+    return out.toString();
+  }
+}

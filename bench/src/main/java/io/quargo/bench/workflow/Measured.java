@@ -1,0 +1,46 @@
+package io.quargo.bench.workflow;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.ref.Reference;
+import java.util.function.Supplier;
+
+/**
+ * One measured run on the calling thread: wall time, bytes allocated by this thread (everything the engine does
+ * runs here, the instant executor included), and the heap still held by the result once the GC has settled.
+ *
+ * @param nanos     wall time of the run
+ * @param allocated bytes allocated by the thread during the run (garbage included)
+ * @param retained  used heap after the run minus before, both after full GCs, with the result still reachable
+ */
+record Measured<T>(T result, long nanos, long allocated, long retained) {
+  private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+  static <T> Measured<T> of(Supplier<T> work) {
+    long before = settledHeap();
+    long alloc0 = THREADS.getCurrentThreadAllocatedBytes();
+    long t0 = System.nanoTime();
+    T result = work.get();
+    long nanos = System.nanoTime() - t0;
+    long allocated = THREADS.getCurrentThreadAllocatedBytes() - alloc0;
+    long after = settledHeap();
+    Reference.reachabilityFence(result);
+    return new Measured<>(result, nanos, allocated, Math.max(0, after - before));
+  }
+
+  /** Used heap after GCs until it stops shrinking (System.gc() is a request; a few rounds make it settle). */
+  static long settledHeap() {
+    long used = Long.MAX_VALUE;
+    for (int i = 0; i < 5; i++) {
+      System.gc();
+      long now = MEMORY.getHeapMemoryUsage().getUsed();
+      if (now >= used) {
+        return now;
+      }
+      used = now;
+    }
+    return used;
+  }
+}
