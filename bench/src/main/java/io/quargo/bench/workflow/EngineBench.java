@@ -70,8 +70,25 @@ public final class EngineBench {
         floor = m;
       }
     }
+    System.out.println(reconcileGrowth(engine.result().reconciles()));
     return new Row(shape, tasks, engine.result().run().nodes().size(), engine.result().reconciles().size(),
         engine.nanos(), engine.allocated(), engine.retained(), floor.nanos(), floor.allocated());
+  }
+
+  /**
+   * How one reconcile's cost grows with the nodes already in the tree: the first and last quarter of the
+   * reconciles, average milliseconds and average node count (the evidence behind the scaling, see the docs).
+   */
+  private static String reconcileGrowth(List<long[]> reconciles) {
+    int quarter = Math.max(1, reconciles.size() / 4);
+    return String.format(Locale.ROOT, "  reconciles: first %d avg %.0f ms at %.0f nodes; last %d avg %.0f ms at %.0f "
+        + "nodes", quarter, avg(reconciles.subList(0, quarter), 1) / 1e6, avg(reconciles.subList(0, quarter), 0),
+        quarter, avg(reconciles.subList(reconciles.size() - quarter, reconciles.size()), 1) / 1e6,
+        avg(reconciles.subList(reconciles.size() - quarter, reconciles.size()), 0));
+  }
+
+  private static double avg(List<long[]> rows, int column) {
+    return rows.stream().mapToLong(r -> r[column]).average().orElse(0);
   }
 
   /** Time for {@code size} from the last two rows' exponent (time ~ n^k); 0 with fewer than two rows. */
