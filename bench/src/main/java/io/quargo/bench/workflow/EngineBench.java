@@ -46,15 +46,18 @@ public final class EngineBench {
     System.out.println(scaling(rows));
   }
 
-  /** JIT warm-up of both paths on small graphs, so the first measured size is not mostly interpreter time. */
+  /**
+   * JIT warm-up of both paths on the first measured shapes, so the first row is not mostly interpreter and
+   * compiler time (with smaller warm-ups the 1,000-task row came out slower per node than the 2,000-task one).
+   */
   private static void warmUp() {
-    for (int i = 0; i < 3; i++) {
-      Resource dag = WorkflowShapes.layeredDag("warm-" + i, 500);
-      EngineRuns.engine(dag, 500);
-      EngineRuns.baseline(dag, 500);
-      Resource fan = WorkflowShapes.fanOut("warm-fan-" + i, 200);
-      EngineRuns.engine(fan, 200);
-      EngineRuns.baseline(fan, 200);
+    Resource dag = WorkflowShapes.layeredDag("warm-dag", 1000);
+    EngineRuns.engine(dag, 1000);
+    Resource fan = WorkflowShapes.fanOut("warm-fan", 1000);
+    EngineRuns.engine(fan, 1000);
+    for (int i = 0; i < 20; i++) {
+      EngineRuns.baseline(dag, 1000);
+      EngineRuns.baseline(fan, 1000);
     }
   }
 
@@ -70,9 +73,9 @@ public final class EngineBench {
         floor = m;
       }
     }
-    System.out.println(reconcileGrowth(engine.result().reconciles()));
     return new Row(shape, tasks, engine.result().run().nodes().size(), engine.result().reconciles().size(),
-        engine.nanos(), engine.allocated(), engine.retained(), floor.nanos(), floor.allocated());
+        engine.nanos(), engine.allocated(), engine.retained(), floor.nanos(), floor.allocated(),
+        reconcileGrowth(engine.result().reconciles()));
   }
 
   /**
@@ -91,15 +94,23 @@ public final class EngineBench {
     return rows.stream().mapToLong(r -> r[column]).average().orElse(0);
   }
 
-  /** Time for {@code size} from the last two rows' exponent (time ~ n^k); 0 with fewer than two rows. */
+  /**
+   * Time for {@code size} from the last two rows' exponent (time ~ n^k), never below k = 2: at a fixed layer
+   * width the reconciles grow with n and each costs more with every node already made, so the DAG is at least
+   * quadratic (measured 1k to 5k: k = 2.2); a noisy pair of small rows must not make a huge size look cheap.
+   * With one row, quadratic from it; with none, 0.
+   */
   static double project(List<Row> rows, int size) {
-    if (rows.size() < 2) {
+    if (rows.isEmpty()) {
       return 0;
+    }
+    if (rows.size() == 1) {
+      return rows.get(0).engineNanos() * Math.pow((double) size / rows.get(0).tasks(), 2);
     }
     Row a = rows.get(rows.size() - 2);
     Row b = rows.get(rows.size() - 1);
     double k = Math.log((double) b.engineNanos() / a.engineNanos()) / Math.log((double) b.tasks() / a.tasks());
-    return b.engineNanos() * Math.pow((double) size / b.tasks(), Math.max(1, k));
+    return b.engineNanos() * Math.pow((double) size / b.tasks(), Math.max(2, k));
   }
 
   private static String scaling(List<Row> rows) {

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** One line of {@link EngineBench}'s table: the engine's figures and the floor's, on one manifest. */
 record Row(String shape, int tasks, int nodes, int reconciles, long engineNanos, long engineAllocated,
-    long engineRetained, long floorNanos, long floorAllocated) {
+    long engineRetained, long floorNanos, long floorAllocated, String growth) {
 
   static final String HEADER = String.format(Locale.ROOT, "%-8s %7s %7s %6s %10s %9s %9s %11s %11s %11s %16s",
       "shape", "tasks", "nodes", "recon", "engine ms", "us/node", "floor ms", "engine/floor", "alloc KB/n",
@@ -15,6 +15,6 @@ record Row(String shape, int tasks, int nodes, int reconciles, long engineNanos,
     return String.format(Locale.ROOT, "%-8s %,7d %,7d %6d %10.1f %9.1f %9.2f %11.0fx %11.1f %11.2f %14.0f B",
         shape, tasks, nodes, reconciles, engineNanos / 1e6, engineNanos / 1e3 / nodes, floorNanos / 1e6,
         (double) engineNanos / floorNanos, engineAllocated / 1024.0 / nodes, engineRetained / 1024.0 / nodes,
-        (double) floorAllocated / tasks);
+        (double) floorAllocated / tasks) + System.lineSeparator() + growth;
   }
 }
