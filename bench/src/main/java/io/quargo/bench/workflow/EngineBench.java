@@ -2,7 +2,6 @@ package io.quargo.bench.workflow;
 
 import io.quargo.core.resource.Resource;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
@@ -22,12 +21,19 @@ public final class EngineBench {
   private EngineBench() {}
 
   public static void main(String[] args) {
-    int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "1000,2000,5000,10000").split(","))
-        .mapToInt(Integer::parseInt).toArray();
-    int fanOut = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-    long budgetNanos = (long) ((args.length > 2 ? Double.parseDouble(args[2]) : 90) * 1e9);
-    long deadline = System.nanoTime() + budgetNanos;
+    BenchArgs in = new BenchArgs("EngineBench", "EngineBench [dagSizes=1000,2000,5000,10000] [fanOut=1000] "
+        + "[budgetSeconds=90]", args);
+    int[] sizes = in.counts(0, "dagSizes", "1000,2000,5000,10000");
+    int fanOut = in.count(1, "fanOut", 1000);
+    long deadline = System.nanoTime() + (long) (in.seconds(2, "budgetSeconds", 90) * 1e9);
+    try {
+      run(sizes, fanOut, deadline);
+    } catch (IllegalStateException e) {
+      BenchArgs.abort("EngineBench", e);
+    }
+  }
 
+  private static void run(int[] sizes, int fanOut, long deadline) {
     warmUp();
     System.out.println(Row.HEADER);
     Row fan = measure("fan-out", fanOut, w -> WorkflowShapes.fanOut("fan-" + w, w));

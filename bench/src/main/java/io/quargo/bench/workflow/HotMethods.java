@@ -25,11 +25,16 @@ public final class HotMethods {
   private HotMethods() {}
 
   public static void main(String[] args) throws IOException {
-    int top = args.length > 1 ? Integer.parseInt(args[1]) : 25;
+    BenchArgs in = new BenchArgs("HotMethods", "HotMethods recording.jfr [top=25]", args);
+    Path recording = Path.of(in.required(0, "recording.jfr"));
+    int top = in.count(1, "top", 25);
+    if (!java.nio.file.Files.isReadable(recording)) {
+      throw in.fail("cannot read the recording " + recording.toAbsolutePath());
+    }
     Map<String, Integer> inclusive = new HashMap<>();
     Map<String, Map<String, Integer>> callers = new HashMap<>();
     int samples = 0;
-    for (RecordedEvent e : RecordingFile.readAllEvents(Path.of(args[0]))) {
+    for (RecordedEvent e : RecordingFile.readAllEvents(recording)) {
       if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStackTrace() == null) {
         continue;
       }
@@ -41,7 +46,7 @@ public final class HotMethods {
       count(frames, inclusive, callers);
     }
     if (samples == 0) {
-      System.out.println("no samples inside WorkflowRunner.run in " + args[0]);
+      System.out.println("no samples inside WorkflowRunner.run in " + recording);
       return;
     }
     System.out.printf(Locale.ROOT, "%d samples inside WorkflowRunner.run%n%7s  %-60s %s%n", samples, "incl.",

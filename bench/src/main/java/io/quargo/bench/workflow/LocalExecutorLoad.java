@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -41,8 +42,17 @@ public final class LocalExecutorLoad {
   private LocalExecutorLoad() {}
 
   public static void main(String[] args) throws Exception {
-    int workflows = args.length > 0 ? Integer.parseInt(args[0]) : 500;
-    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    BenchArgs in = new BenchArgs("LocalExecutorLoad", "LocalExecutorLoad [workflows=500] [rounds=3]", args);
+    int workflows = in.count(0, "workflows", 500);
+    int rounds = in.count(1, "rounds", 3);
+    try {
+      run(workflows, rounds);
+    } catch (ExecutionException e) {
+      BenchArgs.abort("LocalExecutorLoad", new IllegalStateException(String.valueOf(e.getCause()), e));
+    }
+  }
+
+  private static void run(int workflows, int rounds) throws Exception {
     Path root = Files.createTempDirectory("quargo-bench-local");
     try (LocalExecutor executor = new LocalExecutor(root.resolve("executor"))) {
       Path direct = Files.createDirectories(root.resolve("direct"));
