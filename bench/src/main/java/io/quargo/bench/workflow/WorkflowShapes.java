@@ -7,7 +7,7 @@ import io.quargo.core.resource.Resource;
 
 /**
  * The Workflows the benchmarks submit, built as a user would write them (argoproj.io/v1alpha1), so the engine
- * sees ordinary manifests: a layered DAG, a {@code withSequence} fan-out, and a small two-task DAG.
+ * sees ordinary manifests: a layered DAG, a chain, a {@code withSequence} fan-out, and a small two-task DAG.
  */
 final class WorkflowShapes {
   /** Tasks per DAG layer: wide enough that the depth (and the engine's recursion over depends) stays small. */
@@ -49,6 +49,20 @@ final class WorkflowShapes {
 
   static String taskName(int i) {
     return "t" + i;
+  }
+
+  /** A chain: {@code t<i>} depends on {@code t<i-1>}, so the DAG is as deep as it has tasks. */
+  static Resource chain(String name, int tasks) {
+    ObjectNode wf = workflow(name, "main");
+    ArrayNode list = template(wf, "main").putObject("dag").putArray("tasks");
+    for (int i = 0; i < tasks; i++) {
+      ObjectNode task = list.addObject().put("name", taskName(i)).put("template", "noop");
+      if (i > 0) {
+        task.putArray("dependencies").add(taskName(i - 1));
+      }
+    }
+    noop(wf);
+    return Resource.of(wf);
   }
 
   /** One DAG task {@code fan} with {@code withSequence.count = width}: Argo's TaskGroup of {@code width} pods. */
