@@ -7,7 +7,8 @@
  * {@link io.quargo.bench.workflow.InstantExecutor} that succeeds at once) against Kahn's algorithm over the same
  * manifest ({@link io.quargo.bench.workflow.TopologicalBaseline}), and
  * {@link io.quargo.bench.workflow.LocalExecutorLoad} puts 500 concurrent two-task workflows on the real local
- * executor against the same process launches done directly. Argo has no such benchmark to keep; what we keep is
+ * executor against the same process launches done directly. {@link io.quargo.bench.workflow.ChainDepth} finds
+ * how deep a DAG the engine's recursion survives. Argo has no such benchmark to keep; what we keep is
  * Argo's semantics in the measured path (the engine is run unchanged on ordinary argoproj.io/v1alpha1 manifests).
  * See {@code docs/benchmarks-workflow.md} for figures and where the time goes.
  */
