@@ -23,9 +23,11 @@ final class DagContext {
   final ObjectNode template;
   final List<String> targets;
   private final ResolvedTemplate resolved;
-  private final Map<String, JsonNode> tasks = new LinkedHashMap<>();
-  private final Map<String, DependsExpression> depends = new HashMap<>();
+  final DagShape shape;
+  private final Map<String, JsonNode> tasks;
   private final Map<String, Object> extraVars;
+  private boolean failFastSeen;
+  private int failFastCheckedAt = -1;
 
   DagContext(Operator op, Node dagNode, ResolvedTemplate r, CallOptions opts) {
     this.op = op;
@@ -33,66 +35,23 @@ final class DagContext {
     this.resolved = r;
     this.template = r.template();
     this.extraVars = opts.extraVars();
-    for (JsonNode t : template.path("dag").path("tasks")) {
-      tasks.put(t.path("name").asText(), t);
+    Object cached = op.run.shapes.get(dagNode.id);
+    if (cached instanceof DagShape known) {
+      this.shape = known;
+    } else {
+      this.shape = new DagShape(template.path("dag"));
+      op.run.shapes.put(dagNode.id, shape);
     }
-    for (Map.Entry<String, JsonNode> e : tasks.entrySet()) {
-      depends.put(e.getKey(), parse(e.getKey(), e.getValue()));
-    }
-    this.targets = targets();
-  }
-
-  private DependsExpression parse(String name, JsonNode task) {
-    try {
-      if (task.hasNonNull("depends") && !task.get("depends").asText().isBlank()) {
-        return DependsExpression.parse(task.get("depends").asText(), dep -> DagOperator.continueOn(task(dep)));
-      }
-      List<String> deps = new ArrayList<>();
-      task.path("dependencies").forEach(d -> deps.add(d.asText()));
-      return deps.isEmpty() ? null
-          : DependsExpression.fromDependencies(deps, dep -> DagOperator.continueOn(task(dep)));
-    } catch (DependsException | IllegalArgumentException e) {
-      throw new EngineException("task " + name + ": invalid depends: " + e.getMessage());
-    }
-  }
-
-  private List<String> targets() {
-    String target = template.path("dag").path("target").asText("").trim();
-    List<String> list = new ArrayList<>();
-    if (!target.isEmpty()) {
-      for (String t : target.split("\\s+")) {
-        if (!tasks.containsKey(t)) {
-          throw new EngineException("target '" + t + "' is not a task of the dag");
-        }
-        list.add(t);
-      }
-      return list;
-    }
-    Set<String> dependedOn = new HashSet<>();
-    depends.values().forEach(d -> {
-      if (d != null) {
-        dependedOn.addAll(d.references());
-      }
-    });
-    for (String name : tasks.keySet()) {
-      if (!dependedOn.contains(name)) {
-        list.add(name);
-      }
-    }
-    list.sort(null);
-    return list;
+    this.tasks = shape.tasks;
+    this.targets = shape.targets;
   }
 
   JsonNode task(String name) {
-    JsonNode t = tasks.get(name);
-    if (t == null) {
-      throw new EngineException("task '" + name + "' is not a task of the dag");
-    }
-    return t;
+    return shape.task(name);
   }
 
   DependsExpression depends(String task) {
-    return depends.get(task);
+    return shape.depends.get(task);
   }
 
   TemplateHolder holder() {
@@ -186,10 +145,15 @@ final class DagContext {
 
   /** failFast (default true): once a task failed without continueOn, no new task starts. */
   boolean failFastTriggered() {
-    if (!template.path("dag").path("failFast").asBoolean(true)) {
+    if (!template.path("dag").path("failFast").asBoolean(true) || op.run.failures == 0) {
       return false;
     }
-    return failedTarget(branchPhases(false)) != null;
+    // once a target branch failed it stays failed; otherwise look again only after a change
+    if (!failFastSeen && failFastCheckedAt != op.run.version) {
+      failFastCheckedAt = op.run.version;
+      failFastSeen = failedTarget(branchPhases(false)) != null;
+    }
+    return failFastSeen;
   }
 
   private Node firstFailure() {

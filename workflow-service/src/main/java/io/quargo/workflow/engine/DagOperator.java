@@ -8,7 +8,6 @@ import io.quargo.core.depends.TaskPhase;
 import io.quargo.core.depends.TaskState;
 import io.quargo.core.tags.TagException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +34,8 @@ final class DagOperator {
     } catch (EngineException e) {
       return op.finish(node, NodePhase.Error, e.getMessage());
     }
-    Set<String> visited = new HashSet<>();
-    for (String target : ctx.targets) {
-      executeTask(ctx, target, visited);
+    for (String task : ctx.shape.order) { // dependencies first: no recursion, however deep the chain
+      executeTask(ctx, task);
     }
     NodePhase phase = ctx.assess();
     if (phase == NodePhase.Running) {
@@ -57,10 +55,7 @@ final class DagOperator {
     return op.finish(node, phase, phase == NodePhase.Succeeded ? null : ctx.failureMessage());
   }
 
-  private void executeTask(DagContext ctx, String taskName, Set<String> visited) {
-    if (!visited.add(taskName)) {
-      return;
-    }
+  private void executeTask(DagContext ctx, String taskName) {
     JsonNode task = ctx.task(taskName);
     String nodeName = ctx.taskNodeName(taskName);
     Node node = op.run.node(nodeName);
@@ -74,7 +69,6 @@ final class DagOperator {
     Set<String> refs = depends == null ? Set.of() : depends.references();
     boolean ready = true;
     for (String dep : refs) {
-      executeTask(ctx, dep, visited);
       Node depNode = op.run.node(ctx.taskNodeName(dep));
       if (depNode == null || !depNode.fulfilled() || !ctx.hooksDone(dep)) {
         ready = false;
@@ -163,9 +157,7 @@ final class DagOperator {
         done = false;
         continue;
       }
-      if (!node.children.contains(child.id)) {
-        node.children.add(child.id);
-      }
+      node.addChild(child.id);
       if (!child.fulfilled()) {
         done = false;
       } else if (child.phase.failedOrError() && worst == NodePhase.Succeeded) {
@@ -181,16 +173,14 @@ final class DagOperator {
   /** A task hangs off the outbound nodes of its dependencies, or off the DAG node when it has none. */
   private void connect(DagContext ctx, Node node, Set<String> refs) {
     if (refs.isEmpty()) {
-      if (!ctx.dagNode.children.contains(node.id)) {
-        ctx.dagNode.children.add(node.id);
-      }
+      ctx.dagNode.addChild(node.id);
       return;
     }
     for (String dep : refs) {
       for (String out : Outbound.of(op.run, op.run.node(ctx.taskNodeName(dep)))) {
         Node parent = op.run.nodeById(out);
-        if (parent != null && !parent.children.contains(node.id)) {
-          parent.children.add(node.id);
+        if (parent != null) {
+          parent.addChild(node.id);
         }
       }
     }

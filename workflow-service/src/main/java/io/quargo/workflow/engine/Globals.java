@@ -25,7 +25,12 @@ final class Globals {
     g.put("workflow.priority", Integer.toString(run.spec.path("priority").asInt(0)));
     g.put("workflow.creationTimestamp", Times.k8s(run.creationTimestamp));
     g.put("workflow.creationTimestamp.RFC3339", Times.k8s(run.creationTimestamp));
-    strftime(g, ZonedDateTime.ofInstant(run.creationTimestamp, ZoneOffset.UTC));
+    if (run.creationGlobals == null) { // 20 formatted fields that never change: computed once per run
+      Map<String, Object> created = new LinkedHashMap<>();
+      strftime(created, ZonedDateTime.ofInstant(run.creationTimestamp, ZoneOffset.UTC));
+      run.creationGlobals = created;
+    }
+    g.putAll(run.creationGlobals);
     Instant started = run.startedAt == null ? now : run.startedAt;
     double seconds = Duration.between(started, now).toMillis() / 1000.0;
     g.put("workflow.duration", io.quargo.core.tags.GoFormat.float64(seconds));

@@ -47,8 +47,8 @@ final class Hooks {
       String display = node.displayName + (exit ? ".onExit" : ".hooks." + hook.getKey());
       Node hookNode = op.executeTemplate(name, resolved, holder, resolved.get("arguments"),
           new CallOptions(boundaryId, display, Map.of(), true));
-      if (hookNode != null && !node.children.contains(hookNode.id)) {
-        node.children.add(hookNode.id);
+      if (hookNode != null) {
+        node.addChild(hookNode.id);
       }
       done &= hookNode != null && hookNode.fulfilled();
     }

@@ -26,6 +26,7 @@ public final class Node {
   public ObjectNode outputs;
   public String hostNodeName;
   public final List<String> children = new ArrayList<>();
+  private final java.util.Set<String> childIds = new java.util.HashSet<>();
   public final List<String> outboundNodes = new ArrayList<>();
   /** The pod name of a Pod node (POD_NAMES=v2); not a field of Argo's NodeStatus, kept for logs. */
   public String podName;
@@ -37,6 +38,21 @@ public final class Node {
     this.name = name;
     this.displayName = displayName;
     this.type = type;
+  }
+
+  /** Adds a child once; the set keeps a 10,000-way fan-out from scanning the list per item. */
+  boolean addChild(String childId) {
+    if (childIds.add(childId)) {
+      children.add(childId);
+      return true;
+    }
+    return false;
+  }
+
+  void removeChild(String childId) {
+    if (childIds.remove(childId)) {
+      children.remove(childId);
+    }
   }
 
   public boolean fulfilled() {
@@ -119,7 +135,7 @@ public final class Node {
     node.inputs = n.get("inputs") instanceof ObjectNode o ? o : null;
     node.outputs = n.get("outputs") instanceof ObjectNode o ? o : null;
     node.hostNodeName = text(n, "hostNodeName");
-    n.path("children").forEach(c -> node.children.add(c.asText()));
+    n.path("children").forEach(c -> node.addChild(c.asText()));
     n.path("outboundNodes").forEach(c -> node.outboundNodes.add(c.asText()));
     node.podName = text(n, "podName");
     return node;

@@ -193,6 +193,9 @@ final class Operator {
 
   Node finish(Node node, NodePhase phase, String message) {
     run.version++;
+    if (phase.failedOrError() && !node.phase.failedOrError()) {
+      run.failures++;
+    }
     node.phase = phase;
     node.message = message;
     if (node.finishedAt == null || phase.fulfilled()) {

@@ -88,9 +88,9 @@ final class Retries {
       return null;
     }
     Node child = op.executeBody(name, existing, attemptTemplate, attemptOpts);
-    if (child != null && !retryNode.children.contains(child.id)) {
-      retryNode.children.add(child.id);
-    }
+    if (child != null) {
+        retryNode.addChild(child.id);
+      }
     return child;
   }
 

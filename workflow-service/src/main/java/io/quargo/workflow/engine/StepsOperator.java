@@ -63,18 +63,18 @@ final class StepsOperator {
   /** The first group hangs off the steps node; each later one off the outbound nodes of the group before. */
   private void link(Node steps, Node previous, Node group) {
     if (previous == null) {
-      steps.children.add(group.id);
+      steps.addChild(group.id);
       return;
     }
     if (previous.children.isEmpty()) {
-      previous.children.add(group.id);
+      previous.addChild(group.id);
       return;
     }
     for (String out : outbound(previous)) {
       Node n = op.run.nodeById(out);
-      if (n != null && !n.children.contains(group.id)) {
-        n.children.add(group.id);
-      }
+      if (n != null) {
+          n.addChild(group.id);
+        }
     }
   }
 
@@ -112,7 +112,7 @@ final class StepsOperator {
           skipped = op.create(group.name + "." + stepName, NodeType.Skipped,
               new CallOptions(stepsNode.id, stepName, null, false), null);
           op.finish(skipped, NodePhase.Skipped, "Skipped, empty params");
-          group.children.add(skipped.id);
+          group.addChild(skipped.id);
         }
         continue;
       }
@@ -135,9 +135,7 @@ final class StepsOperator {
           allDone = false;
           continue;
         }
-        if (!group.children.contains(child.id)) {
-          group.children.add(child.id);
-        }
+        group.addChild(child.id);
         boolean hooksDone = op.hooks.run(child, call, r.holder(), op.vars(scope), "steps." + stepName,
             stepsNode.id);
         if (!child.fulfilled() || !hooksDone) {

@@ -200,6 +200,9 @@ public final class WorkflowEngine {
       }
     }
     run.version++;
+    if (phase.failedOrError()) {
+      run.failures++;
+    }
     node.phase = phase;
     node.message = message;
     node.finishedAt = result.finishedAt();

@@ -61,6 +61,11 @@ public final class WorkflowRun {
 
   /** Bumped on every node change, so per-pass caches know when to recompute. */
   int version;
+  /** How many times a node ended Failed or Error: zero means no failFast check can trigger. */
+  int failures;
+  /** Per-run memo: the {@code workflow.creationTimestamp.*} globals, parsed DAG shapes by DAG node id. */
+  Map<String, Object> creationGlobals;
+  final Map<String, Object> shapes = new HashMap<>();
 
   Node add(Node node) {
     version++;
@@ -74,7 +79,7 @@ public final class WorkflowRun {
     nodes.remove(node.id);
     byName.remove(node.name);
     for (Node n : nodes.values()) {
-      n.children.remove(node.id);
+      n.removeChild(node.id);
       n.outboundNodes.remove(node.id);
     }
   }
