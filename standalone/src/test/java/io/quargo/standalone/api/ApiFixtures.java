@@ -54,10 +54,14 @@ final class ApiFixtures {
         .extract().asByteArray());
   }
 
+  /** Waits for the phase; a different final phase fails at once, showing the status. */
   static JsonNode awaitPhase(String ns, String name, String phase) {
     await().atMost(Duration.ofSeconds(60)).until(() -> get(ns, name).path("status").path("phase").asText(),
-        p -> p.equals(phase));
-    return get(ns, name);
+        p -> p.equals(phase) || java.util.Set.of("Succeeded", "Failed", "Error").contains(p));
+    JsonNode wf = get(ns, name);
+    org.assertj.core.api.Assertions.assertThat(wf.path("status").path("phase").asText())
+        .as("phase of %s, status %s", name, wf.path("status")).isEqualTo(phase);
+    return wf;
   }
 
   static JsonNode awaitNodePhase(String ns, String name, String displayName, String phase) {
@@ -98,6 +102,21 @@ final class ApiFixtures {
         templates:
           - name: main
             container: {image: busybox, command: [sleep, "300"]}
+      """;
+
+  static final String PAUSE = """
+      metadata: {generateName: pause-}
+      spec:
+        entrypoint: main
+        templates:
+          - name: main
+            steps:
+              - - {name: approve, template: approve}
+              - - {name: after, template: say}
+          - name: approve
+            suspend: {}
+          - name: say
+            container: {image: busybox, command: [echo, "resumed"]}
       """;
 
   static final String APPROVAL = """
