@@ -23,8 +23,12 @@ public class ApiStreams {
 
   Response open(HttpServerResponse response, boolean sse, Body body) {
     StreamingOutput output = out -> {
+      StreamWriter writer = new StreamWriter(out, response, sse, () -> stopping);
+      if (sse) {
+        writer.idle(); // an SSE comment sends the status line now, before the first event
+      }
       try {
-        body.write(new StreamWriter(out, response, sse, () -> stopping));
+        body.write(writer);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

@@ -24,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -40,10 +41,14 @@ class WorkflowStreamsTest {
     String ns = namespace();
     List<JsonNode> events = new CopyOnWriteArrayList<>();
     // as with Argo's grpc-gateway, the status line comes with the first event, so the client opens in the background
+    AtomicReference<Stream<String>> opened = new AtomicReference<>();
     Thread reader = new Thread(() -> {
       try (Stream<String> lines = open("api/v1/workflow-events/" + ns
           + "?listOptions.fieldSelector=metadata.name%3Dwatched", "application/json")) {
+        opened.set(lines);
         lines.forEach(l -> events.add(Json.parse(l.getBytes())));
+      } catch (java.io.UncheckedIOException closedByTheTest) {
+        // closed below, once the test has seen enough
       } catch (Exception e) {
         events.add(Json.MAPPER.createObjectNode().put("error", e.toString()));
       }
@@ -58,7 +63,7 @@ class WorkflowStreamsTest {
 
     await().atMost(Duration.ofSeconds(60)).until(() -> events.stream()
         .anyMatch(e -> phase(e).equals("Succeeded") || e.has("error")));
-    reader.interrupt();
+    opened.get().close();
     assertThat(events).allSatisfy(e -> {
       assertThat(e.path("result").path("object").path("metadata").path("name").asText()).isEqualTo("watched");
       assertThat(e.path("result").path("type").asText()).isIn("ADDED", "MODIFIED");
