@@ -61,6 +61,16 @@ class StandaloneJarIT {
         + " or set NATS_URL to a NATS server with JetStream");
   }
 
+  @Test
+  void bindingBeyondLoopbackWithoutATokenRefusesToStart() throws Exception {
+    Process server = start(Map.of(), "-Dquarkus.http.port=0", "-Dquarkus.http.host=0.0.0.0");
+    assertThat(server.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+    assertThat(server.exitValue()).isEqualTo(1);
+    assertThat(output()).contains("quargo: refusing to start: quarkus.http.host=0.0.0.0 is not a loopback address")
+        .contains("QUARGO_SERVER_AUTH_TOKEN").doesNotContain("at io.quargo");
+  }
+
   private Process start(Map<String, String> env, String... jvmArgs) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new java.util.ArrayList<>(List.of(java, "-Dquargo.data-dir=" + dir));
