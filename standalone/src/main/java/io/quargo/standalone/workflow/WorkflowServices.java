@@ -7,7 +7,20 @@ import io.quargo.eventbus.resource.NatsResourceStore;
 import io.quargo.eventbus.topology.StandardStreams;
 import io.quargo.eventbus.topology.StreamLimits;
 import io.quargo.eventbus.topology.Topology;
+import io.quargo.eventsource.service.EventSourceManager;
+import io.quargo.sensor.runner.RunnerOptions;
+import io.quargo.sensor.service.SensorManager;
+import io.quargo.sensor.trigger.ArgoWorkflowTrigger;
+import io.quargo.sensor.trigger.HttpTrigger;
+import io.quargo.sensor.trigger.LogTrigger;
+import io.quargo.workflow.controller.HydratingResourceStore;
+import io.quargo.workflow.controller.NodeStatusOffload;
+import io.quargo.workflow.controller.WorkflowCommandConsumer;
+import io.quargo.workflow.controller.WorkflowCommands;
 import io.quargo.workflow.controller.WorkflowController;
+import io.quargo.workflow.cron.CronWorkflowController;
+import io.vertx.core.Vertx;
+import java.util.List;
 import io.quargo.workflow.engine.EngineSettings;
 import io.quargo.workflow.executor.local.LocalExecutor;
 import io.quarkus.runtime.Startup;
@@ -21,30 +34,52 @@ import java.time.Clock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The workflow side of the standalone server: resources in NATS KV, a local executor under
- * {@code <data-dir>/executor}, lifecycle events on the bus, and the controller that runs workflows. Started
- * eagerly so workflows left unfinished by a previous run resume at boot, not at the first API call.
+ * Every service of the standalone server: resources in NATS KV, a local executor under
+ * {@code <data-dir>/executor}, lifecycle events on the bus, the controller that runs workflows (with large node
+ * trees offloaded to the object store), workflow commands from the bus, CronWorkflows, and the event-source and
+ * sensor managers. Started eagerly so workflows left unfinished by a previous run resume at boot.
  */
 @Startup
 @Singleton
 public class WorkflowServices {
   private final NatsResourceStore store;
+  private final ResourceStore apiStore;
   private final LocalExecutor executor;
   private final WorkflowController controller;
+  private final WorkflowCommandConsumer commands;
+  private final CronWorkflowController crons;
+  private final EventSourceManager eventSources;
+  private final SensorManager sensors;
 
-  WorkflowServices(BusConnection bus, @ConfigProperty(name = "quargo.data-dir") String dataDir,
+  WorkflowServices(BusConnection bus, Vertx vertx, @ConfigProperty(name = "quargo.data-dir") String dataDir,
       @ConfigProperty(name = "quargo.store.bucket-prefix") String bucketPrefix,
-      @ConfigProperty(name = "quargo.store.history") int history) {
-    new Topology(bus).ensureStream(StandardStreams.lifecycle(StreamLimits.defaults()));
+      @ConfigProperty(name = "quargo.store.history") int history,
+      @ConfigProperty(name = "quargo.webhook.host") String webhookHost,
+      @ConfigProperty(name = "quargo.workflow.offload-bytes") int offloadBytes) {
+    Topology topology = new Topology(bus);
+    topology.ensureStream(StandardStreams.lifecycle(StreamLimits.defaults()));
+    topology.ensureStream(StandardStreams.events(StreamLimits.defaults()));
+    topology.ensureStream(StandardStreams.commands(StreamLimits.defaults()));
     this.store = new NatsResourceStore(bus, bucketPrefix, history);
     this.executor = new LocalExecutor(Path.of(dataDir, "executor"));
-    this.controller = new WorkflowController(store, executor, new BusLifecycleSink(new Publisher(bus),
-        Clock.systemUTC()), new EngineSettings(hostName(), true), Clock.systemUTC());
+    Publisher publisher = new Publisher(bus);
+    this.controller = new WorkflowController(store, executor, new BusLifecycleSink(publisher,
+        Clock.systemUTC()), new EngineSettings(hostName(), true), Clock.systemUTC())
+        .withOffload(NodeStatusOffload.open(bus, offloadBytes));
     controller.start();
+    this.apiStore = new HydratingResourceStore(store, controller);
+    this.commands = WorkflowCommandConsumer.start(bus, new WorkflowCommands(store, controller, Clock.systemUTC()));
+    this.crons = new CronWorkflowController(store, controller, Clock.systemUTC()).start();
+    this.eventSources = new EventSourceManager(bus, store, vertx, webhookHost,
+        io.quargo.eventsource.webhook.SecretResolver.none()).start();
+    this.sensors = new SensorManager(bus, store, () -> List.of(new LogTrigger(),
+        new HttpTrigger(io.quargo.sensor.trigger.SecretResolver.none()), new ArgoWorkflowTrigger(publisher)),
+        RunnerOptions.defaults()).start();
   }
 
+  /** The store as the API sees it: workflows read by name come with their offloaded nodes. */
   public ResourceStore store() {
-    return store;
+    return apiStore;
   }
 
   public LocalExecutor executor() {
@@ -66,6 +101,10 @@ public class WorkflowServices {
   // on ShutdownEvent, which comes before any bean is destroyed: the bus connection must still be open.
   // Controller first: it stops handing work to the executor before the executor kills what runs.
   void close(@Observes ShutdownEvent event) {
+    sensors.close();
+    eventSources.close();
+    crons.close();
+    commands.close();
     controller.close();
     executor.close();
   }

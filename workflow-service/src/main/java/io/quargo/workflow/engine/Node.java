@@ -32,6 +32,8 @@ public final class Node {
   public String podName;
   /** Output parameter name to its {@code globalName}, set when the node's outputs are (not persisted). */
   java.util.Map<String, String> globalNames;
+  /** A resumed suspend node: the next pass ends it, with defaults for outputs not supplied (not persisted). */
+  boolean resumed;
 
   public Node(String id, String name, String displayName, NodeType type) {
     this.id = id;

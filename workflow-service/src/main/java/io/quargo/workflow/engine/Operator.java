@@ -136,6 +136,10 @@ final class Operator {
     if (node.fulfilled()) {
       return node;
     }
+    if (node.resumed) {
+      node.outputs = Outputs.supplied(r.template(), node.outputs); // defaults for what resume did not give
+      return finish(node, NodePhase.Succeeded, null);
+    }
     JsonNode duration = r.template().path("suspend").get("duration");
     if (duration != null && !duration.asText().isEmpty()) {
       Instant end = node.startedAt.plus(Timeouts.parse(duration.asText(), "suspend.duration"));

@@ -67,17 +67,24 @@ final class Outputs {
 
   /** A suspend node's outputs: supplied values (set on resume) or their defaults. */
   static ObjectNode supplied(ObjectNode tmpl, ObjectNode current) {
-    if (current != null) {
-      return current;
-    }
     ArrayNode params = Json.MAPPER.createArrayNode();
     for (JsonNode p : tmpl.path("outputs").path("parameters")) {
       ObjectNode param = ((ObjectNode) p).deepCopy();
+      String given = current == null ? null : findValue(current, p.path("name").asText());
       JsonNode def = p.path("valueFrom").get("default");
-      if (def != null) {
+      if (given != null) {
+        param.put("value", given);
+      } else if (def != null) {
         param.put("value", Inputs.text(def));
       }
       params.add(param);
+    }
+    if (current != null) { // values supplied for names the template does not declare are kept too
+      for (JsonNode p : current.path("parameters")) {
+        if (Inputs.find(params, p.path("name").asText()) == null) {
+          params.add(p);
+        }
+      }
     }
     if (params.isEmpty()) {
       return null;
@@ -85,6 +92,11 @@ final class Outputs {
     ObjectNode out = Json.MAPPER.createObjectNode();
     out.set("parameters", params);
     return out;
+  }
+
+  private static String findValue(ObjectNode outputs, String name) {
+    JsonNode p = Inputs.find(outputs.path("parameters"), name);
+    return p == null || !p.has("value") ? null : p.get("value").asText();
   }
 
   private static ArrayNode parameters(ObjectNode tmpl, Map<String, Object> vars, Map<String, String> fromPaths,

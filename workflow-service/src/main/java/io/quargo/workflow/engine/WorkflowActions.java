@@ -45,7 +45,8 @@ public final class WorkflowActions {
     NodeSelector selector = NodeSelector.parse(nodeFieldSelector);
     for (Node n : new ArrayList<>(run.nodes())) {
       if (n.type == NodeType.Suspend && n.phase == NodePhase.Running && selector.matches(n)) {
-        set(run, n, NodePhase.Succeeded, null, outputs, now);
+        set(run, n, null, null, outputs, now);
+        n.resumed = true; // the engine ends it, filling in the template's defaults
       }
     }
   }

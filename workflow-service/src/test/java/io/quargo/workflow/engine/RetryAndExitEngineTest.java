@@ -188,4 +188,32 @@ class RetryAndExitEngineTest {
     assertThat(h.run.phase).isEqualTo("Succeeded");
     assertThat(h.node("a[1].use").inputs.path("parameters").get(0).path("value").asText()).isEqualTo("yes");
   }
+
+  @Test
+  void aResumeWithoutAValueTakesTheSuppliedDefault() {
+    EngineHarness h = new EngineHarness("""
+        apiVersion: argoproj.io/v1alpha1
+        kind: Workflow
+        metadata: {name: d}
+        spec:
+          entrypoint: main
+          templates:
+          - name: main
+            steps:
+            - - {name: approve, template: approve}
+            - - name: use
+                template: echo
+                arguments: {parameters: [{name: m, value: "{{steps.approve.outputs.parameters.ok}}"}]}
+          - name: approve
+            suspend: {}
+            outputs: {parameters: [{name: ok, valueFrom: {supplied: {}, default: "no"}}]}
+          - name: echo
+            inputs: {parameters: [{name: m}]}
+            container: {image: busybox}
+        """).runToEnd();
+    WorkflowActions.resume(h.run, null, Map.of(), h.now);
+    h.runToEnd();
+    assertThat(h.run.phase).isEqualTo("Succeeded");
+    assertThat(h.node("d[1].use").inputs.path("parameters").get(0).path("value").asText()).isEqualTo("no");
+  }
 }
