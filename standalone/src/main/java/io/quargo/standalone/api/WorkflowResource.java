@@ -79,6 +79,7 @@ public class WorkflowResource {
 
   @GET
   @Path("{name}/log")
+  @Produces({MediaType.APPLICATION_JSON, "text/event-stream"}) // newline-delimited JSON, or SSE when asked
   public Response log(@PathParam("namespace") String namespace, @PathParam("name") String name,
       @QueryParam("podName") String podName,
       @QueryParam("logOptions.container") @DefaultValue("main") String container,
