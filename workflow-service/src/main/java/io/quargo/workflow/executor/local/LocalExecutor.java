@@ -76,6 +76,8 @@ public final class LocalExecutor implements Executor {
         Executors.newSingleThreadScheduledExecutor(daemon("local-exec-timer")), ConcurrentHashMap.newKeySet(),
         new AtomicBoolean());
     this.launchers = Executors.newFixedThreadPool(options.launchThreads(), daemon("local-exec-launch"));
+    // an engine killed with -9 leaves its node processes running; they are not ours to finish, but ghosts
+    LeftoverProcesses.sweep(abs, shared.groups());
   }
 
   public LocalExecutor(Path root) {

@@ -122,6 +122,9 @@ final class LocalTask implements Executor.RunningTask {
         ProcessRun run = ProcessRun.start(launch, log, listener, task.captureResult() && c.name().equals(mainName),
             shared.work(), shared.options().drainGrace(), shared.groups());
         runs.put(c.name(), run);
+        LeftoverProcesses.record(workspace.nodeDir(), c.name(), run.process());
+        String container = c.name();
+        run.done().whenComplete((code, err) -> LeftoverProcesses.forget(workspace.nodeDir(), container));
         if (!started) {
           started = true;
           listener.started(Instant.now());

@@ -59,6 +59,10 @@ final class ProcessRun {
     return new ProcessRun(p, groups, tail, done);
   }
 
+  Process process() {
+    return process;
+  }
+
   /** Completes with the exit code once the process ended and its output was read. */
   CompletableFuture<Integer> done() {
     return done;
