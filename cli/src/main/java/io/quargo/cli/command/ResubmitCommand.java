@@ -9,6 +9,7 @@ import io.quargo.core.Json;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,17 +25,8 @@ public final class ResubmitCommand extends WorkflowVerb {
   @Option(names = {"-p", "--parameter"}, paramLabel = "NAME=VALUE", description = "new value for a parameter")
   List<String> parameters = new ArrayList<>();
 
-  @Option(names = {"-w", "--wait"}, description = "wait for completion; exit code 0 iff Succeeded")
-  boolean wait;
-
-  @Option(names = "--watch", description = "watch until it completes")
-  boolean watch;
-
-  @Option(names = "--log", description = "print the logs until it completes")
-  boolean log;
-
-  @Option(names = {"-o", "--output"}, description = "name|json|yaml|wide")
-  String output;
+  @Mixin
+  FollowOptions then = new FollowOptions();
 
   public ResubmitCommand(Context ctx) {
     super(ctx);
@@ -42,7 +34,7 @@ public final class ResubmitCommand extends WorkflowVerb {
 
   @Override
   public Integer call() {
-    checkOutput(output, "name", "json", "yaml", "wide");
+    checkOutput(then.output, "name", "json", "yaml", "wide");
     SubmitOptions.parse(parameters);
     WorkflowApi api = workflows();
     List<String> created = new ArrayList<>();
@@ -55,9 +47,9 @@ public final class ResubmitCommand extends WorkflowVerb {
         fields.set("parameters", WorkflowApi.strings(parameters));
       }
       JsonNode wf = api.action(resolveName(api, n), "resubmit", fields);
-      printWorkflow(output, wf);
+      printWorkflow(then.output, wf);
       created.add(wf.path("metadata").path("name").asText());
     }
-    return follow(api, created, wait, watch, log);
+    return follow(api, created, then.wait, then.watch, then.log);
   }
 }

@@ -12,6 +12,7 @@ import io.quargo.cli.manifest.SubmitOptions;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -52,17 +53,8 @@ public final class SubmitCommand extends WorkflowVerb {
   @Option(names = "--server-dry-run", description = "ask the server to validate without creating")
   boolean serverDryRun;
 
-  @Option(names = {"-w", "--wait"}, description = "wait for completion; exit code 0 iff Succeeded")
-  boolean wait;
-
-  @Option(names = "--watch", description = "watch the workflow until it completes")
-  boolean watch;
-
-  @Option(names = "--log", description = "print the pods' logs until the workflow completes")
-  boolean log;
-
-  @Option(names = {"-o", "--output"}, description = "name|json|yaml|wide")
-  String output;
+  @Mixin
+  FollowOptions then = new FollowOptions();
 
   public SubmitCommand(Context ctx) {
     super(ctx);
@@ -70,7 +62,7 @@ public final class SubmitCommand extends WorkflowVerb {
 
   @Override
   public Integer call() {
-    checkOutput(output, "name", "json", "yaml", "wide");
+    checkOutput(then.output, "name", "json", "yaml", "wide");
     if (from == null && files.isEmpty()) {
       throw new CliException("submit needs FILE... or --from kind/name (e.g. --from workflowtemplate/my-template)", 2);
     }
@@ -81,12 +73,12 @@ public final class SubmitCommand extends WorkflowVerb {
         entrypoint, generateName, name, labels, serviceAccount, priority, serverDryRun);
     WorkflowApi api = workflows();
     List<JsonNode> created = from != null ? List.of(submitFrom(api, opts)) : submitFiles(api, opts);
-    created.forEach(wf -> printWorkflow(output, wf));
+    created.forEach(wf -> printWorkflow(then.output, wf));
     if (serverDryRun) {
       return 0;
     }
     List<String> names = created.stream().map(wf -> wf.path("metadata").path("name").asText()).toList();
-    return follow(api, names, wait, watch, log);
+    return follow(api, names, then.wait, then.watch, then.log);
   }
 
   private JsonNode submitFrom(WorkflowApi api, SubmitOptions opts) {
