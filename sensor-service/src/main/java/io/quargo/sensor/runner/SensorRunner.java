@@ -83,10 +83,9 @@ public final class SensorRunner implements AutoCloseable {
     for (EventDependency dep : sensor.dependencies()) {
       String durable = durableName(dep);
       // Argo's consumers start at new events too: a Sensor sees what happens after it is first created
-      topology.ensureConsumer(ConsumerSpec.pull(StandardStreams.EVENTS, durable, subject(dep))
-          .withDeliverPolicy(DeliverPolicy.New));
-      consumers.add(DurableConsumer.start(bus, StandardStreams.EVENTS, durable, d -> handle(dep, d),
-          options.consumer()));
+      String stream = LifecycleDependency.is(dep) ? StandardStreams.LIFECYCLE : StandardStreams.EVENTS;
+      topology.ensureConsumer(ConsumerSpec.pull(stream, durable, subject(dep)).withDeliverPolicy(DeliverPolicy.New));
+      consumers.add(DurableConsumer.start(bus, stream, durable, d -> handle(dep, d), options.consumer()));
     }
     return this;
   }
@@ -96,6 +95,9 @@ public final class SensorRunner implements AutoCloseable {
   }
 
   String subject(EventDependency dep) {
+    if (LifecycleDependency.is(dep)) {
+      return LifecycleDependency.subject(sensor.namespace(), dep);
+    }
     return Subjects.events(sensor.namespace(), dep.eventSourceName(), dep.eventName());
   }
 
@@ -117,6 +119,9 @@ public final class SensorRunner implements AutoCloseable {
     } catch (RuntimeException e) {
       return Outcome.reject("message " + delivery.streamSequence() + " on " + delivery.subject()
           + " is not a CloudEvent: " + e.getMessage());
+    }
+    if (LifecycleDependency.is(dep) && !LifecycleDependency.counts(dep, event)) {
+      return Outcome.ack(); // a node's phase change on the same subject as the workflow's
     }
     Verdict verdict = evaluator.evaluate(dep, event);
     if (!verdict.accepted()) {
