@@ -22,6 +22,8 @@ import io.quargo.workflow.cron.CronWorkflowController;
 import io.vertx.core.Vertx;
 import java.util.List;
 import io.quargo.workflow.engine.EngineSettings;
+import io.quargo.workflow.executor.RoutingExecutor;
+import io.quargo.workflow.executor.http.HttpTemplateExecutor;
 import io.quargo.workflow.executor.local.LocalExecutor;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.ShutdownEvent;
@@ -63,8 +65,8 @@ public class WorkflowServices {
     this.store = new NatsResourceStore(bus, bucketPrefix, history);
     this.executor = new LocalExecutor(Path.of(dataDir, "executor"));
     Publisher publisher = new Publisher(bus);
-    this.controller = new WorkflowController(store, executor, new BusLifecycleSink(publisher,
-        Clock.systemUTC()), new EngineSettings(hostName(), true), Clock.systemUTC())
+    this.controller = new WorkflowController(store, new RoutingExecutor(executor, new HttpTemplateExecutor()),
+        new BusLifecycleSink(publisher, Clock.systemUTC()), new EngineSettings(hostName(), true), Clock.systemUTC())
         .withOffload(NodeStatusOffload.open(bus, offloadBytes));
     controller.start();
     this.apiStore = new HydratingResourceStore(store, controller);

@@ -156,6 +156,7 @@ public final class WorkflowController implements AutoCloseable {
   private ActiveWorkflow fresh(Resource r) {
     Instant created = r.creationTimestamp() == null ? clock.instant() : Rfc3339.parse(r.creationTimestamp());
     WorkflowRun run = Submission.prepare(r, Map.of(), null, new StoreTemplates(store, r.namespace()), created);
+    io.quargo.workflow.engine.StandaloneChecks.check(run.spec);
     return new ActiveWorkflow(key(r.namespace(), r.name()), run, engine(r.namespace()), r);
   }
 

@@ -75,7 +75,7 @@ final class Operator {
 
   Node executeBody(String nodeName, Node node, ResolvedTemplate r, CallOptions opts) {
     switch (r.type()) {
-      case "container", "script", "containerSet":
+      case "container", "script", "containerSet", "http":
         return pod(nodeName, node, r, opts);
       case "steps":
         return steps.execute(nodeName, node, r, opts);
@@ -105,11 +105,14 @@ final class Operator {
     if (run.suspended() || !settings.parallelismAllows(run)) {
       return null; // a suspended workflow starts nothing new (argo suspend)
     }
-    node = create(nodeName, NodeType.Pod, opts, r);
-    node.podName = NodeNames.podName(run.name, nodeName, r.templateName());
+    boolean http = r.type().equals("http");
+    node = create(nodeName, http ? NodeType.HTTP : NodeType.Pod, opts, r);
+    node.podName = http ? null : NodeNames.podName(run.name, nodeName, r.templateName());
     node.hostNodeName = settings.hostName();
     Map<String, Object> local = new LinkedHashMap<>();
-    local.put("pod.name", node.podName);
+    if (node.podName != null) {
+      local.put("pod.name", node.podName);
+    }
     local.put("node.name", nodeName);
     ObjectNode tmpl;
     ObjectNode unresolved = r.template().deepCopy();
@@ -185,7 +188,7 @@ final class Operator {
     }
     node.boundaryId = opts.boundaryId();
     node.startedAt = now;
-    node.phase = type == NodeType.Pod ? NodePhase.Pending : NodePhase.Running;
+    node.phase = type == NodeType.Pod || type == NodeType.HTTP ? NodePhase.Pending : NodePhase.Running;
     return run.add(node);
   }
 
@@ -243,6 +246,7 @@ final class Operator {
   static NodeType typeOf(ResolvedTemplate r) {
     return switch (r.type()) {
       case "container", "script", "containerSet" -> NodeType.Pod;
+      case "http" -> NodeType.HTTP;
       case "steps" -> NodeType.Steps;
       case "dag" -> NodeType.DAG;
       case "suspend" -> NodeType.Suspend;

@@ -18,6 +18,6 @@ record ResolvedTemplate(ObjectNode template, TemplateHolder holder, String templ
 
   boolean leaf() {
     String t = type();
-    return t.equals("container") || t.equals("script") || t.equals("containerSet");
+    return t.equals("container") || t.equals("script") || t.equals("containerSet") || t.equals("http");
   }
 }

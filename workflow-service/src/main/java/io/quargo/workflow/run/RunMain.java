@@ -15,6 +15,8 @@ import io.quargo.workflow.engine.EngineSettings;
 import io.quargo.workflow.engine.SyncLocks;
 import io.quargo.workflow.engine.WorkflowEngine;
 import io.quargo.workflow.engine.WorkflowRun;
+import io.quargo.workflow.executor.RoutingExecutor;
+import io.quargo.workflow.executor.http.HttpTemplateExecutor;
 import io.quargo.workflow.executor.local.LocalExecutor;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -86,12 +88,13 @@ public final class RunMain {
     Clock clock = Clock.systemUTC();
     WorkflowRun run = Submission.prepare(workflow, options.parameters(), options.entrypoint(), resolver,
         clock.instant());
+    io.quargo.workflow.engine.StandaloneChecks.check(run.spec);
     Path dir = tempDir();
     String host = hostName();
     try (LocalExecutor executor = new LocalExecutor(dir)) {
       WorkflowEngine engine = new WorkflowEngine(resolver, new EngineSettings(host, true), new SyncLocks());
       RunObserver observer = options.json() ? RunObserver.NONE : new ConsoleObserver(out, tty, clock);
-      new WorkflowRunner(engine, executor, clock, observer).run(run);
+      new WorkflowRunner(engine, new RoutingExecutor(executor, new HttpTemplateExecutor()), clock, observer).run(run);
       if (options.json()) {
         out.println(Json.string(asWorkflow(workflow, run)));
       } else {
