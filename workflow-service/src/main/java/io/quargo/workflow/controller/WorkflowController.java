@@ -142,6 +142,7 @@ public final class WorkflowController implements AutoCloseable {
   private void activate(Resource r) {
     String phase = r.status().path("phase").asText("");
     if (phase.equals("Succeeded") || phase.equals("Failed") || phase.equals("Error")) {
+      scheduleTtl(r);
       return;
     }
     try {
@@ -202,6 +203,7 @@ public final class WorkflowController implements AutoCloseable {
     }
     if (plan.completed() && a.tasks.isEmpty()) {
       active.remove(a.key);
+      scheduleTtl(a.stored);
     } else if (plan.wakeAt() != null) {
       long ms = Math.max(0, Duration.between(clock.instant(), plan.wakeAt()).toMillis() + 1);
       a.wake = loop.schedule(() -> requeue(a.key), ms, TimeUnit.MILLISECONDS);
@@ -334,6 +336,46 @@ public final class WorkflowController implements AutoCloseable {
       }
       lifecycle.publish(a.run.namespace, a.run.name, "workflow.phase", data);
     }
+  }
+
+  /**
+   * {@code ttlStrategy}: a finished workflow is deleted {@code secondsAfterSuccess}/{@code secondsAfterFailure}
+   * (else {@code secondsAfterCompletion}) after it finished; counted from the stored finishedAt, so a restart
+   * deletes what expired while it was down.
+   */
+  private void scheduleTtl(Resource wf) {
+    JsonNode ttl = wf.spec().path("ttlStrategy");
+    JsonNode status = wf.status();
+    if (!ttl.isObject() || !status.hasNonNull("finishedAt")) {
+      return;
+    }
+    boolean succeeded = status.path("phase").asText().equals("Succeeded");
+    JsonNode seconds = succeeded ? ttl.get("secondsAfterSuccess") : ttl.get("secondsAfterFailure");
+    if (seconds == null || seconds.isNull()) {
+      seconds = ttl.get("secondsAfterCompletion");
+    }
+    if (seconds == null || seconds.isNull()) {
+      return;
+    }
+    Instant due = Rfc3339.parse(status.get("finishedAt").asText()).plusSeconds(seconds.asLong());
+    long delay = Math.max(0, Duration.between(clock.instant(), due).toMillis());
+    String namespace = wf.namespace();
+    String name = wf.name();
+    loop.schedule(() -> {
+      try {
+        store.get(ArgoKinds.WORKFLOW, namespace, name).ifPresent(current -> {
+          if (current.uid() == null || current.uid().equals(wf.uid())) {
+            store.delete(ArgoKinds.WORKFLOW, namespace, name);
+            if (offload != null) {
+              offload.delete(current.status());
+            }
+            LOG.infof("workflow %s/%s deleted by its ttlStrategy", namespace, name);
+          }
+        });
+      } catch (ResourceStoreException e) {
+        LOG.debugf("ttl of %s/%s: %s", namespace, name, e.getMessage());
+      }
+    }, delay, TimeUnit.MILLISECONDS);
   }
 
   /** A workflow that cannot even start (bad templateRef, missing argument) is stored as Error, with why. */

@@ -151,6 +151,34 @@ class WorkflowControllerIT {
     }
   }
 
+  @Test
+  void ttlStrategyDeletesAFinishedWorkflow(NatsTestServer nats, @TempDir Path dir) throws Exception {
+    try (BusConnection bus = BusConnection.connect(BusConfig.of(nats.url()));
+        LocalExecutor executor = new LocalExecutor(dir)) {
+      NatsResourceStore store = new NatsResourceStore(bus, "wft-" + System.nanoTime(), 5);
+      try (WorkflowController controller = new WorkflowController(store, executor, LifecycleSink.NONE,
+          new EngineSettings("host", true), Clock.systemUTC())) {
+        controller.start();
+        Resource wf = controller.submit(workflow("""
+            apiVersion: argoproj.io/v1alpha1
+            kind: Workflow
+            metadata: {generateName: ttl-, namespace: default}
+            spec:
+              entrypoint: main
+              ttlStrategy: {secondsAfterSuccess: 1}
+              templates:
+              - name: main
+                container: {image: busybox, command: [echo, bye]}
+            """));
+        await().atMost(Duration.ofSeconds(30))
+            .until(() -> store.get(ArgoKinds.WORKFLOW, "default", wf.name()).map(r ->
+                r.status().path("phase").asText().equals("Succeeded")).orElse(true));
+        await().atMost(Duration.ofSeconds(30))
+            .until(() -> store.get(ArgoKinds.WORKFLOW, "default", wf.name()).isEmpty());
+      }
+    }
+  }
+
   private static boolean runningNode(JsonNode status, String displayName) {
     JsonNode n = node(status, displayName);
     return n != null && n.path("phase").asText().equals("Running");
