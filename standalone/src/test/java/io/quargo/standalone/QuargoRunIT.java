@@ -21,7 +21,9 @@ class QuargoRunIT {
     Path lib = Path.of("target", "quarkus-app", "lib");
     assertThat(lib.resolve("main")).as("the packaged server").isDirectory();
     String classpath = lib.resolve("boot") + "/*:" + lib.resolve("main") + "/*";
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-cp", classpath, "io.quargo.workflow.run.RunMain", Path.of("..", "examples", "hello-world.yaml").toString())
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-cp", classpath,
+        "io.quargo.workflow.run.RunMain", Path.of("..", "examples", "hello-world.yaml").toString())
         .redirectErrorStream(true).redirectOutput(dir.resolve("out").toFile()).start();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     String out = Files.readString(dir.resolve("out"), StandardCharsets.UTF_8);

@@ -62,7 +62,7 @@ public final class EventSourceManager implements AutoCloseable {
   public EventSourceManager start() {
     ResourceList list = store.list(ArgoKinds.EVENT_SOURCE, null);
     loop.submit(() -> list.items().forEach(this::apply));
-    watch = store.watch(ArgoKinds.EVENT_SOURCE, null, list.resourceVersion(), e -> loop.submit(() -> {
+    watch = store.watch(ArgoKinds.EVENT_SOURCE, null, list.resourceVersion(), e -> post(() -> {
       if (e.type() == WatchEvent.Type.DELETED) {
         remove(key(e.resource()));
         restartWebhooks();
@@ -149,6 +149,15 @@ public final class EventSourceManager implements AutoCloseable {
 
   private static String key(Resource r) {
     return r.namespace() + "/" + r.name();
+  }
+
+  /** Watch events after {@link #close} are dropped: nothing runs any more. */
+  private void post(Runnable work) {
+    try {
+      loop.execute(work);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      LOG.debug("closed; a late watch event is dropped");
+    }
   }
 
   @Override

@@ -52,7 +52,7 @@ public final class SensorManager implements AutoCloseable {
   public SensorManager start() {
     ResourceList list = store.list(ArgoKinds.SENSOR, null);
     loop.submit(() -> list.items().forEach(this::apply));
-    watch = store.watch(ArgoKinds.SENSOR, null, list.resourceVersion(), e -> loop.submit(() -> {
+    watch = store.watch(ArgoKinds.SENSOR, null, list.resourceVersion(), e -> post(() -> {
       if (e.type() == WatchEvent.Type.DELETED) {
         stop(key(e.resource()));
       } else if (e.resource().generation() != e.resource().status().path("observedGeneration").asLong(-1)) {
@@ -92,6 +92,15 @@ public final class SensorManager implements AutoCloseable {
 
   private static String key(Resource r) {
     return r.namespace() + "/" + r.name();
+  }
+
+  /** Watch events after {@link #close} are dropped: nothing runs any more. */
+  private void post(Runnable work) {
+    try {
+      loop.execute(work);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      LOG.debug("closed; a late watch event is dropped");
+    }
   }
 
   @Override

@@ -93,7 +93,7 @@ public final class WorkflowController implements AutoCloseable {
   }
 
   private void onWatch(WatchEvent event) {
-    loop.execute(() -> {
+    post(() -> {
       Resource r = event.resource();
       String key = key(r.namespace(), r.name());
       if (event.type() == WatchEvent.Type.DELETED) {
@@ -206,7 +206,7 @@ public final class WorkflowController implements AutoCloseable {
       scheduleTtl(a.stored);
     } else if (plan.wakeAt() != null) {
       long ms = Math.max(0, Duration.between(clock.instant(), plan.wakeAt()).toMillis() + 1);
-      a.wake = loop.schedule(() -> requeue(a.key), ms, TimeUnit.MILLISECONDS);
+      a.wake = later(() -> requeue(a.key), ms, TimeUnit.MILLISECONDS);
     }
   }
 
@@ -215,7 +215,7 @@ public final class WorkflowController implements AutoCloseable {
     ActiveWorkflow a = active.get(key);
     if (a != null && !a.reconcileQueued) {
       a.reconcileQueued = true;
-      loop.execute(() -> {
+      post(() -> {
         if (active.get(key) == a) {
           reconcile(a);
         }
@@ -227,7 +227,7 @@ public final class WorkflowController implements AutoCloseable {
     return new ExecutionListener() {
       @Override
       public void started(Instant at) {
-        loop.execute(() -> Optional.ofNullable(active.get(key)).ifPresent(a -> {
+        post(() -> Optional.ofNullable(active.get(key)).ifPresent(a -> {
           a.engine.started(a.run, nodeId, at);
           requeue(key);
         }));
@@ -240,7 +240,7 @@ public final class WorkflowController implements AutoCloseable {
 
       @Override
       public void finished(ExecutionResult result) {
-        loop.execute(() -> Optional.ofNullable(active.get(key)).ifPresent(a -> {
+        post(() -> Optional.ofNullable(active.get(key)).ifPresent(a -> {
           a.tasks.remove(nodeId);
           a.engine.finished(a.run, nodeId, result);
           requeue(key);
@@ -263,7 +263,7 @@ public final class WorkflowController implements AutoCloseable {
       // a big tree is written at most once per interval; the pending change is written by the timer
       if (!a.persistQueued) {
         a.persistQueued = true;
-        loop.schedule(() -> {
+        later(() -> {
           a.persistQueued = false;
           if (active.get(a.key) == a) {
             persistStatus(a);
@@ -361,7 +361,7 @@ public final class WorkflowController implements AutoCloseable {
     long delay = Math.max(0, Duration.between(clock.instant(), due).toMillis());
     String namespace = wf.namespace();
     String name = wf.name();
-    loop.schedule(() -> {
+    later(() -> {
       try {
         store.get(ArgoKinds.WORKFLOW, namespace, name).ifPresent(current -> {
           if (current.uid() == null || current.uid().equals(wf.uid())) {
@@ -404,6 +404,23 @@ public final class WorkflowController implements AutoCloseable {
         throw re;
       }
       throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Work for the engine thread from another thread; after {@link #close} it is dropped (a restart recovers). */
+  private void post(Runnable work) {
+    try {
+      loop.execute(work);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      LOG.debug("the workflow engine is closed; a late report is dropped");
+    }
+  }
+
+  private java.util.concurrent.ScheduledFuture<?> later(Runnable work, long delay, TimeUnit unit) {
+    try {
+      return loop.schedule(work, delay, unit);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      return null;
     }
   }
 
