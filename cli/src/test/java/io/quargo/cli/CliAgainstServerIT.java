@@ -139,9 +139,10 @@ class CliAgainstServerIT {
     assertThat(json.path("status").path("phase").asText()).isEqualTo("Succeeded");
     assertThat(json.path("status").path("nodes").path(name).path("type").asText()).isEqualTo("Pod");
 
-    // outside /tmp: the local executor maps /tmp into each node's own directory
-    Path marker = Path.of("target").toAbsolutePath().resolve("retry-marker-" + System.nanoTime());
-    Files.deleteIfExists(marker);
+    // outside /tmp (where a clone may well live): the local executor maps /tmp into each node's directory
+    Path marker = Files.createDirectories(Path.of(System.getProperty("user.home"), ".cache", "quargo-tests"))
+        .resolve("retry-marker-" + System.nanoTime());
+    marker.toFile().deleteOnExit();
     Path flaky = write("flaky.yaml", """
         apiVersion: argoproj.io/v1alpha1
         kind: Workflow
