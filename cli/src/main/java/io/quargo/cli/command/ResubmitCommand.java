@@ -1,6 +1,5 @@
 package io.quargo.cli.command;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quargo.cli.Context;
 import io.quargo.cli.api.WorkflowApi;
@@ -36,20 +35,13 @@ public final class ResubmitCommand extends WorkflowVerb {
   public Integer call() {
     checkOutput(then.output, "name", "json", "yaml", "wide");
     SubmitOptions.parse(parameters);
-    WorkflowApi api = workflows();
-    List<String> created = new ArrayList<>();
-    for (String n : names) {
-      ObjectNode fields = Json.object();
-      if (memoized) {
-        fields.put("memoized", true);
-      }
-      if (!parameters.isEmpty()) {
-        fields.set("parameters", WorkflowApi.strings(parameters));
-      }
-      JsonNode wf = api.action(resolveName(api, n), "resubmit", fields);
-      printWorkflow(then.output, wf);
-      created.add(wf.path("metadata").path("name").asText());
+    ObjectNode fields = Json.object();
+    if (memoized) {
+      fields.put("memoized", true);
     }
-    return follow(api, created, then.wait, then.watch, then.log);
+    if (!parameters.isEmpty()) {
+      fields.set("parameters", WorkflowApi.strings(parameters));
+    }
+    return actThenFollow("resubmit", names, fields, then);
   }
 }

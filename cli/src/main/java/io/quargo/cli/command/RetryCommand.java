@@ -1,6 +1,5 @@
 package io.quargo.cli.command;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quargo.cli.Context;
 import io.quargo.cli.api.WorkflowApi;
@@ -39,23 +38,16 @@ public final class RetryCommand extends WorkflowVerb {
   public Integer call() {
     checkOutput(then.output, "name", "json", "yaml", "wide");
     SubmitOptions.parse(parameters);
-    WorkflowApi api = workflows();
-    List<String> retried = new ArrayList<>();
-    for (String n : names) {
-      ObjectNode fields = Json.object();
-      if (restartSuccessful) {
-        fields.put("restartSuccessful", true);
-      }
-      if (nodeFieldSelector != null) {
-        fields.put("nodeFieldSelector", nodeFieldSelector);
-      }
-      if (!parameters.isEmpty()) {
-        fields.set("parameters", WorkflowApi.strings(parameters));
-      }
-      JsonNode wf = api.action(resolveName(api, n), "retry", fields);
-      printWorkflow(then.output, wf);
-      retried.add(wf.path("metadata").path("name").asText());
+    ObjectNode fields = Json.object();
+    if (restartSuccessful) {
+      fields.put("restartSuccessful", true);
     }
-    return follow(api, retried, then.wait, then.watch, then.log);
+    if (nodeFieldSelector != null) {
+      fields.put("nodeFieldSelector", nodeFieldSelector);
+    }
+    if (!parameters.isEmpty()) {
+      fields.set("parameters", WorkflowApi.strings(parameters));
+    }
+    return actThenFollow("retry", names, fields, then);
   }
 }

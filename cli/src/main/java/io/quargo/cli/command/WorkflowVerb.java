@@ -1,10 +1,12 @@
 package io.quargo.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quargo.cli.Context;
 import io.quargo.cli.Verb;
 import io.quargo.cli.api.WorkflowApi;
 import io.quargo.cli.render.WorkflowView;
+import java.util.ArrayList;
 import java.util.List;
 
 /** What submit, retry, resubmit, wait and watch share: printing a workflow and following it to the end. */
@@ -61,6 +63,22 @@ abstract class WorkflowVerb extends Verb {
   }
 
   /** The exit code after submit/retry/resubmit, given --wait/--watch/--log. */
+  /**
+   * PUTs {@code action} with {@code fields} on each named workflow (a name may be {@code @latest}), prints each
+   * answer per {@code then.output}, then waits, watches or follows logs of what came back.
+   */
+  protected int actThenFollow(String action, List<String> names, ObjectNode fields,
+      FollowOptions then) {
+    WorkflowApi api = workflows();
+    List<String> results = new ArrayList<>();
+    for (String n : names) {
+      JsonNode wf = api.action(resolveName(api, n), action, fields);
+      printWorkflow(then.output, wf);
+      results.add(wf.path("metadata").path("name").asText());
+    }
+    return follow(api, results, then.wait, then.watch, then.log);
+  }
+
   protected int follow(WorkflowApi api, List<String> names, boolean wait, boolean watch, boolean log) {
     int code = 0;
     if (watch) {
