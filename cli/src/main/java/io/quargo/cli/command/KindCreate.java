@@ -2,11 +2,9 @@ package io.quargo.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quargo.cli.Context;
-import io.quargo.cli.api.CliException;
 import io.quargo.cli.api.Kind;
 import io.quargo.cli.api.ResourceApi;
 import io.quargo.cli.manifest.Manifest;
-import io.quargo.cli.manifest.ManifestReader;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -29,12 +27,7 @@ final class KindCreate extends KindVerb {
   @Override
   public Integer call() {
     checkOutput(output, "name", "json", "yaml", "wide");
-    List<Manifest> manifests = new ManifestReader(ctx.in()).read(files);
-    for (Manifest m : manifests) {
-      if (!kind.kind().equals(m.kind())) {
-        throw new CliException(m.where() + ": kind is '" + m.kind() + "', expected " + kind.kind(), 1);
-      }
-    }
+    List<Manifest> manifests = readOfKind(files);
     ResourceApi api = resources();
     for (Manifest m : manifests) {
       String ns = m.object().path("metadata").path("namespace").asText(namespace());

@@ -7,7 +7,6 @@ import io.quargo.cli.api.CliException;
 import io.quargo.cli.api.Kind;
 import io.quargo.cli.api.ResourceApi;
 import io.quargo.cli.manifest.Manifest;
-import io.quargo.cli.manifest.ManifestReader;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -33,11 +32,8 @@ final class KindUpdate extends KindVerb {
   @Override
   public Integer call() {
     checkOutput(output, "name", "json", "yaml", "wide");
-    List<Manifest> manifests = new ManifestReader(ctx.in()).read(files);
+    List<Manifest> manifests = readOfKind(files);
     for (Manifest m : manifests) {
-      if (!kind.kind().equals(m.kind())) {
-        throw new CliException(m.where() + ": kind is '" + m.kind() + "', expected " + kind.kind(), 1);
-      }
       if (m.object().path("metadata").path("name").asText("").isEmpty()) {
         throw new CliException(m.where() + ": metadata.name is missing: update needs the name of the object", 1);
       }
