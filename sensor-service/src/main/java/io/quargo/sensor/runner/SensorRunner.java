@@ -51,22 +51,37 @@ public final class SensorRunner implements AutoCloseable {
   private final Map<String, TriggerExecutor> executors = new TreeMap<>();
   private final DependencyEvaluator evaluator = new DependencyEvaluator();
   private final List<DurableConsumer> consumers = new ArrayList<>();
+  private final SensorObserver observer;
   private ConditionTracker tracker;
   private FiringRunner firings;
 
   public SensorRunner(BusConnection bus, Sensor sensor, List<TriggerExecutor> executors, RunnerOptions options) {
+    this(bus, sensor, executors, options, SensorObserver.NONE);
+  }
+
+  /** @param observer told about matched events and trigger outcomes (metrics, status) */
+  public SensorRunner(BusConnection bus, Sensor sensor, List<TriggerExecutor> executors, RunnerOptions options,
+      SensorObserver observer) {
     this.bus = bus;
     this.sensor = sensor;
     this.options = options;
+    this.observer = observer;
     executors.forEach(e -> this.executors.put(kindKey(e.kind()), e));
     for (Trigger t : sensor.triggers()) {
-      TriggerExecutor executor = this.executors.get(kindKey(t.type()));
-      if (executor == null) {
-        throw new SensorSpecException(t.where() + ".template." + t.type(), "trigger kind '" + t.type()
-            + "' is not supported by this sensor service yet; supported: " + this.executors.keySet());
+      validate(t);
+      if (t.dlqTrigger() != null) {
+        validate(t.dlqTrigger());
       }
-      executor.validate(t);
     }
+  }
+
+  private void validate(Trigger t) {
+    TriggerExecutor executor = this.executors.get(kindKey(t.type()));
+    if (executor == null) {
+      throw new SensorSpecException(t.where() + ".template." + t.type(), "trigger kind '" + t.type()
+          + "' is not supported by this sensor service yet; supported: " + this.executors.keySet());
+    }
+    executor.validate(t);
   }
 
   static String kindKey(String kind) {
@@ -78,7 +93,8 @@ public final class SensorRunner implements AutoCloseable {
     Topology topology = new Topology(bus);
     topology.ensureKv(KvSpec.of(options.stateBucket()));
     tracker = new ConditionTracker(KvBucket.open(bus, options.stateBucket()), sensor, options.clock());
-    firings = new FiringRunner(sensor, tracker, executors);
+    firings = new FiringRunner(sensor, tracker,
+        new TriggerAttempts(sensor, executors, options.pacer(), options.jitter(), observer), observer);
     recoverAbandoned();
     for (EventDependency dep : sensor.dependencies()) {
       String durable = durableName(dep);
@@ -125,10 +141,12 @@ public final class SensorRunner implements AutoCloseable {
     }
     Verdict verdict = evaluator.evaluate(dep, event);
     if (!verdict.accepted()) {
+      observer.eventFiltered(dep.name());
       LOG.debugf("Sensor %s/%s: event %s does not satisfy dependency %s: %s", sensor.namespace(), sensor.name(),
           event.id(), dep.name(), verdict.reasons());
       return Outcome.ack();
     }
+    observer.eventMatched(dep.name());
     Instant abandonedBefore = options.clock().instant().minus(options.recoverAfter());
     for (Trigger trigger : sensor.triggers()) {
       if (!trigger.conditions().dependencies().contains(dep.name())) {
@@ -173,5 +191,16 @@ public final class SensorRunner implements AutoCloseable {
   public void close() {
     consumers.forEach(DurableConsumer::close);
     consumers.clear();
+    observer.flush();
+    // the runner owns the executors it was given (a supplier makes fresh ones per runner): their connections go
+    for (TriggerExecutor e : executors.values()) {
+      if (e instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception ex) {
+          LOG.debugf("closing trigger %s: %s", e.kind(), ex.getMessage());
+        }
+      }
+    }
   }
 }

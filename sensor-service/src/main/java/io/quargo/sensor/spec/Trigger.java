@@ -15,10 +15,19 @@ import java.util.List;
  * @param typeParameters {@code template.<type>.parameters}, applied to the trigger's resource or request
  * @param payload {@code template.<type>.payload}, building a JSON body (http, nats, kafka, ...)
  * @param statusAllow {@code policy.status.allow}; empty means any status counts as success
+ * @param retryStrategy {@code retryStrategy}, or null when not written (see {@link #attempts()})
+ * @param rateLimit {@code rateLimit}, or null for no limit
+ * @param dlqTrigger {@code dlqTrigger}, performed with the same events once this trigger gave up; or null
  */
 public record Trigger(String where, String name, String conditionsText, SensorConditions conditions,
     List<ConditionsReset> conditionsResets, String type, ObjectNode template, List<TriggerParameter> parameters,
-    List<TriggerParameter> typeParameters, List<TriggerParameter> payload, List<Integer> statusAllow, boolean atLeastOnce) {
+    List<TriggerParameter> typeParameters, List<TriggerParameter> payload, List<Integer> statusAllow, boolean atLeastOnce,
+    Backoff retryStrategy, RateLimit rateLimit, Trigger dlqTrigger) {
+
+  /** The retry strategy in force: the written one, or a single attempt. */
+  public Backoff attempts() {
+    return retryStrategy == null ? Backoff.ONCE : retryStrategy;
+  }
 
   /** The type-specific object, e.g. {@code template.http}. */
   public ObjectNode typeSpec() {

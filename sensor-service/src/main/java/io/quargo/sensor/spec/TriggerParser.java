@@ -47,7 +47,21 @@ final class TriggerParser {
         list(node, "parameters", path, ParameterParser::parameter),
         list(typeSpec, "parameters", tpath + "." + type, ParameterParser::parameter),
         list(typeSpec, "payload", tpath + "." + type, ParameterParser::parameter),
-        statusAllow(node, path), SpecReader.bool(node, "atLeastOnce", path));
+        statusAllow(node, path), SpecReader.bool(node, "atLeastOnce", path),
+        TriggerPolicyParser.retryStrategy(node, path), TriggerPolicyParser.rateLimit(node, path),
+        dlqTrigger(node, path, dependencyNames));
+  }
+
+  private static Trigger dlqTrigger(JsonNode node, String path, List<String> dependencyNames) {
+    JsonNode dlq = object(node, "dlqTrigger", path);
+    if (dlq == null) {
+      return null;
+    }
+    if (SpecReader.present(dlq, "dlqTrigger")) {
+      throw new SensorSpecException(path + ".dlqTrigger.dlqTrigger", "a dlqTrigger cannot have a dlqTrigger of its"
+          + " own; remove it");
+    }
+    return trigger(dlq, path + ".dlqTrigger", dependencyNames);
   }
 
   /**
