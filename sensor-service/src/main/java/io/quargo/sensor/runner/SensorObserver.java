@@ -4,7 +4,10 @@ import io.quargo.sensor.conditions.Firing;
 import io.quargo.sensor.spec.Trigger;
 import java.time.Duration;
 
-/** Told what a runner did, for metrics and the Sensor's status; must not throw and must not block. */
+/**
+ * Told what a runner did, for metrics and the Sensor's status. The event methods run on the consumer's thread:
+ * they must not throw and must not block; {@link #flush} may write.
+ */
 public interface SensorObserver {
   SensorObserver NONE = new SensorObserver() { };
 
@@ -26,5 +29,36 @@ public interface SensorObserver {
 
   /** Sends what was held back (called when the runner stops). */
   default void flush() {
+  }
+
+  /** Tells each of {@code observers} in turn. */
+  static SensorObserver all(SensorObserver... observers) {
+    java.util.List<SensorObserver> list = java.util.List.of(observers);
+    return new SensorObserver() {
+      @Override
+      public void eventMatched(String dependency) {
+        list.forEach(o -> o.eventMatched(dependency));
+      }
+
+      @Override
+      public void eventFiltered(String dependency) {
+        list.forEach(o -> o.eventFiltered(dependency));
+      }
+
+      @Override
+      public void triggerFired(Trigger trigger, Firing firing, Duration latency) {
+        list.forEach(o -> o.triggerFired(trigger, firing, latency));
+      }
+
+      @Override
+      public void triggerFailed(Trigger trigger, Firing firing, String error) {
+        list.forEach(o -> o.triggerFailed(trigger, firing, error));
+      }
+
+      @Override
+      public void flush() {
+        list.forEach(SensorObserver::flush);
+      }
+    };
   }
 }
