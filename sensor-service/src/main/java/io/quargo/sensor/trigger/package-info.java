@@ -1,15 +1,15 @@
 /**
- * Trigger kinds this service performs: {@code log} ({@link io.quargo.sensor.trigger.LogTrigger}) and {@code http}
- * ({@link io.quargo.sensor.trigger.HttpTrigger}).
+ * Trigger kinds this service performs: {@code log}, {@code http}, {@code argoWorkflow}, {@code nats},
+ * {@code kafka}, {@code slack} and {@code email}, one {@link io.quargo.sensor.trigger.TriggerExecutor} each.
  *
- * <p>Argo's behaviour kept: http {@code url}, {@code method}, {@code payload} parameters as the JSON body,
- * {@code parameters} applied to the http spec, {@code headers}, {@code secureHeaders} and {@code basicAuth} from
- * secrets, {@code timeout} (60s default); any status is success unless {@code policy.status.allow} is set.
- *
- * <p>Our differences: each request carries {@code X-Quargo-Trigger-Id} = the execution key, so a receiver can
- * drop a repeat; a status outside the allow-list is retried by redelivery instead of only logged. The log trigger
- * writes one JSON line per firing and does not apply {@code intervalSeconds}. Not yet: http {@code tls},
- * {@code dynamicHeaders}, configMap-sourced secure headers; the other trigger kinds (argoWorkflow, k8s, nats,
- * kafka, ...) are refused when the runner starts, naming the trigger's JSON path.
+ * <p>Argo's fields are kept (see each class and {@code docs/sensors.md}). Our differences: every effect carries
+ * the firing's execution key (an http/nats/kafka header {@code X-Quargo-Trigger-Id}, the workflow command's
+ * idempotency key, the email's Message-ID, Slack message metadata), so a receiver can drop a repeat; a status
+ * outside {@code policy.status.allow} is a failure handled by the trigger's retryStrategy. Not yet: http
+ * {@code tls}, {@code dynamicHeaders}; nats {@code tls}, nkey and credential auth; kafka {@code sasl},
+ * {@code tls}, {@code schemaRegistry}; slack {@code thread}; the other kinds (k8s, awsLambda, custom, ...) are
+ * refused when the runner starts, naming the trigger's JSON path. An executor holding connections
+ * ({@link io.quargo.sensor.trigger.NatsTrigger}, {@link io.quargo.sensor.trigger.KafkaTrigger}) is closed with
+ * the runner that was given it.
  */
 package io.quargo.sensor.trigger;
