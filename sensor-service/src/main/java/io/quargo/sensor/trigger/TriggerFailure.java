@@ -2,8 +2,9 @@ package io.quargo.sensor.trigger;
 
 /**
  * A trigger whose effect did not happen. Transient failures (refused connection, timeout, a status outside
- * {@code policy.status.allow}) are retried by redelivering the event; permanent ones (a spec or parameter that
- * cannot work) are reported and not retried. The message names the trigger's JSON path.
+ * {@code policy.status.allow}) are attempted again under the trigger's {@code retryStrategy}, or without one by
+ * redelivering the event; permanent ones (a spec or parameter that cannot work) are never attempted again. The
+ * message names the trigger's JSON path.
  */
 public final class TriggerFailure extends RuntimeException {
   private final boolean permanent;

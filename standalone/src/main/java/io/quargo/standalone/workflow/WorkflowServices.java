@@ -11,8 +11,12 @@ import io.quargo.eventsource.service.EventSourceManager;
 import io.quargo.sensor.runner.RunnerOptions;
 import io.quargo.sensor.service.SensorManager;
 import io.quargo.sensor.trigger.ArgoWorkflowTrigger;
+import io.quargo.sensor.trigger.EmailTrigger;
 import io.quargo.sensor.trigger.HttpTrigger;
+import io.quargo.sensor.trigger.KafkaTrigger;
 import io.quargo.sensor.trigger.LogTrigger;
+import io.quargo.sensor.trigger.NatsTrigger;
+import io.quargo.sensor.trigger.SlackTrigger;
 import io.quargo.workflow.controller.HydratingResourceStore;
 import io.quargo.workflow.controller.NodeStatusOffload;
 import io.quargo.workflow.controller.WorkflowCommandConsumer;
@@ -57,7 +61,9 @@ public class WorkflowServices {
       @ConfigProperty(name = "quargo.store.bucket-prefix") String bucketPrefix,
       @ConfigProperty(name = "quargo.store.history") int history,
       @ConfigProperty(name = "quargo.webhook.host") String webhookHost,
-      @ConfigProperty(name = "quargo.workflow.offload-bytes") int offloadBytes) {
+      @ConfigProperty(name = "quargo.workflow.offload-bytes") int offloadBytes,
+      @ConfigProperty(name = "quargo.sensor.slack.api-url", defaultValue = "https://slack.com/api") String slackApi,
+      jakarta.enterprise.inject.Instance<io.micrometer.core.instrument.MeterRegistry> meterRegistry) {
     Topology topology = new Topology(bus);
     topology.ensureStream(StandardStreams.lifecycle(StreamLimits.defaults()));
     topology.ensureStream(StandardStreams.events(StreamLimits.defaults()));
@@ -74,9 +80,13 @@ public class WorkflowServices {
     this.crons = new CronWorkflowController(store, controller, Clock.systemUTC()).start();
     this.eventSources = new EventSourceManager(bus, store, vertx, webhookHost,
         io.quargo.eventsource.webhook.SecretResolver.none()).start();
-    this.sensors = new SensorManager(bus, store, () -> List.of(new LogTrigger(),
-        new HttpTrigger(io.quargo.sensor.trigger.SecretResolver.none()), new ArgoWorkflowTrigger(publisher)),
-        RunnerOptions.defaults()).start();
+    io.quargo.sensor.trigger.SecretResolver sensorSecrets = io.quargo.sensor.trigger.SecretResolver.none();
+    // the sensor meters go to the application's registry when one is a bean (e.g. Prometheus), else kept private
+    this.sensors = new SensorManager(bus, store, () -> List.of(new LogTrigger(), new HttpTrigger(sensorSecrets),
+        new ArgoWorkflowTrigger(publisher), new NatsTrigger(sensorSecrets), new KafkaTrigger(sensorSecrets),
+        new SlackTrigger(sensorSecrets, java.net.URI.create(slackApi)), new EmailTrigger(sensorSecrets)),
+        RunnerOptions.defaults(), meterRegistry.isResolvable() ? meterRegistry.get()
+            : new io.micrometer.core.instrument.simple.SimpleMeterRegistry()).start();
   }
 
   /** The store as the API sees it: workflows read by name come with their offloaded nodes. */
