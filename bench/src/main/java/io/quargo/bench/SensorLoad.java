@@ -42,7 +42,8 @@ import java.util.concurrent.TimeUnit;
  * <ol>
  *   <li><b>throughput</b>: {@code backlog} events are put on the bus while the Sensor is stopped, then the Sensor
  *   drains them; fired triggers/s (distinct {@code X-Quargo-Trigger-Id} at the sink) against the sink alone
- *   (the same HTTP client POSTing straight to it, one call at a time as a dependency's consumer does);</li>
+ *   (the same HTTP client POSTing straight to it from as many threads as the consumer has handlers,
+ *   {@code -Dconcurrency=N}, default 1);</li>
  *   <li><b>latency</b>: webhook POSTs at a fixed {@code rate} for {@code seconds}; end-to-end latency from the
  *   webhook request to the sink receiving its trigger (p50/p99), against the webhook's own accept latency.</li>
  * </ol>
@@ -67,8 +68,6 @@ public final class SensorLoad {
       Publisher publisher = new Publisher(bus);
       try (WebhookServers ignored = WebhookServers.start(vertx, "127.0.0.1",
           new WebhookSpecParser(SecretResolver.none()).parse(eventSource(port)), publisher)) {
-        double sinkAlone = sinkCallsPerSecond(sink.port(), Math.max(1000, backlog / 5));
-        sink.reset();
         SensorRunner first = runner(bus, sink.port());
         first.close(); // the durable consumers now exist: what is published next waits for the next runner
         publishBacklog(publisher, backlog);
@@ -79,6 +78,7 @@ public final class SensorLoad {
           }
         }
         double fired = backlog / ((System.nanoTime() - start) / 1e9);
+        double sinkAlone = sinkCallsPerSecond(sink.port(), backlog); // after the drain: both ran warm
         sink.reset();
         Latencies accept = new Latencies();
         try (SensorRunner live = runner(bus, sink.port())) {
@@ -153,15 +153,31 @@ public final class SensorLoad {
     return accepted.size();
   }
 
-  /** The http trigger's effect without the Sensor: the same JDK client POSTing to the sink, one at a time. */
+  /** The http trigger's effect without the Sensor: the same JDK client, as many callers as consumer handlers. */
   private static double sinkCallsPerSecond(int sinkPort, int calls) throws Exception {
     java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    List<Thread> callers = new java.util.ArrayList<>();
     long start = System.nanoTime();
-    for (int i = 0; i < calls; i++) {
-      client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + sinkPort + "/sink"))
-          .header("X-Quargo-Trigger-Id", "direct-" + i).header("Content-Type", "application/json")
-          .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"t\": " + System.nanoTime() + "}")).build(),
-          java.net.http.HttpResponse.BodyHandlers.discarding());
+    for (int c = 0; c < CONCURRENCY; c++) {
+      Thread caller = new Thread(() -> {
+        for (int i; (i = next.getAndIncrement()) < calls; ) {
+          try {
+            client.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + sinkPort + "/sink"))
+                .header("X-Quargo-Trigger-Id", "direct-" + i).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"t\": " + System.nanoTime() + "}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+          } catch (Exception e) {
+            throw new IllegalStateException("the sink did not answer: " + e, e);
+          }
+        }
+      });
+      caller.start();
+      callers.add(caller);
+    }
+    for (Thread caller : callers) {
+      caller.join();
     }
     return calls / ((System.nanoTime() - start) / 1e9);
   }
@@ -170,8 +186,8 @@ public final class SensorLoad {
       Sink sink, Latencies accept) {
     System.out.printf(Locale.ROOT, "%n== sensor load: %d cores ==%n", Runtime.getRuntime().availableProcessors());
     System.out.printf(Locale.ROOT, "throughput: %,d queued events drained at %,.0f fired triggers/s; "
-        + "the sink alone (same client, one call at a time) %,.0f calls/s; ratio %.2f%n",
-        backlog, fired, sinkAlone, fired / sinkAlone);
+        + "the sink alone (same client, %d caller(s) as the %d consumer handler(s)) %,.0f calls/s; ratio %.2f%n",
+        backlog, fired, CONCURRENCY, CONCURRENCY, sinkAlone, fired / sinkAlone);
     System.out.printf(Locale.ROOT, "latency at %d events/s for %ds: %,d accepted, %,d fired (%d repeated keys)%n",
         rate, seconds, sent, sink.keys(), sink.repeats());
     System.out.printf(Locale.ROOT, "  webhook -> trigger at the sink: p50 %.2f ms  p99 %.2f ms%n",
