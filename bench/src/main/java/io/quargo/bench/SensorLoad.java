@@ -43,7 +43,7 @@ import java.util.concurrent.TimeUnit;
  *   <li><b>throughput</b>: {@code backlog} events are put on the bus while the Sensor is stopped, then the Sensor
  *   drains them; fired triggers/s (distinct {@code X-Quargo-Trigger-Id} at the sink) against the sink alone
  *   (the same HTTP client POSTing straight to it from as many threads as the consumer has handlers,
- *   {@code -Dconcurrency=N}, default 1);</li>
+ *   {@code -Dconcurrency=N}, default the sensor-service default);</li>
  *   <li><b>latency</b>: webhook POSTs at a fixed {@code rate} for {@code seconds}; end-to-end latency from the
  *   webhook request to the sink receiving its trigger (p50/p99), against the webhook's own accept latency.</li>
  * </ol>
@@ -51,7 +51,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SensorLoad {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int CONCURRENCY = Integer.getInteger("concurrency", 1);
+  private static final int CONCURRENCY = Integer.getInteger("concurrency", RunnerOptions.DEFAULT_CONCURRENCY);
 
   private SensorLoad() {}
 
@@ -155,7 +155,8 @@ public final class SensorLoad {
 
   /** The http trigger's effect without the Sensor: the same JDK client, as many callers as consumer handlers. */
   private static double sinkCallsPerSecond(int sinkPort, int calls) throws Exception {
-    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+        .version(java.net.http.HttpClient.Version.HTTP_1_1).build(); // as HttpTrigger's
     java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
     List<Thread> callers = new java.util.ArrayList<>();
     long start = System.nanoTime();
