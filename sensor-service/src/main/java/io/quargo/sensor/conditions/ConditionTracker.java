@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -27,6 +30,7 @@ public final class ConditionTracker {
   private final KvBucket bucket;
   private final Sensor sensor;
   private final Clock clock;
+  private final Map<String, Boolean> firesAlone = new ConcurrentHashMap<>();
 
   public ConditionTracker(KvBucket bucket, Sensor sensor, Clock clock) {
     this.bucket = bucket;
@@ -42,6 +46,11 @@ public final class ConditionTracker {
     if (!trigger.conditions().dependencies().contains(dependency)) {
       return Optional.empty();
     }
+    if (firesAlone(trigger)) {
+      Map<String, CloudEvent> events = Map.of(dependency, event);
+      return Optional.of(new Firing(trigger.name(),
+          ExecutionKey.of(sensor.namespace(), sensor.name(), trigger.name(), events), events, clock.instant()));
+    }
     Optional<Firing>[] fired = new Optional[] {Optional.empty()};
     update(trigger, state -> {
       Transition t = Transition.apply(state, sensor.namespace(), sensor.name(), trigger, dependency, event,
@@ -52,8 +61,21 @@ public final class ConditionTracker {
     return fired[0];
   }
 
+  /**
+   * True when each of the trigger's dependencies satisfies its conditions alone ({@code a}, {@code a || b}):
+   * nothing is ever saved, so an event's firing needs no shared state. The event's own unacknowledged message is
+   * what survives a crash: it is redelivered and fires again under the same execution key.
+   */
+  public boolean firesAlone(Trigger trigger) {
+    return firesAlone.computeIfAbsent(trigger.name(), n -> trigger.conditions().dependencies().stream()
+        .allMatch(d -> trigger.conditions().satisfied(Set.of(d))));
+  }
+
   /** Records that a firing's effect happened: it will not be handed out again. */
   public void complete(Trigger trigger, Firing firing) {
+    if (firesAlone(trigger)) {
+      return;
+    }
     update(trigger, state -> state.pending().stream().anyMatch(f -> f.executionKey().equals(firing.executionKey()))
         ? Transition.completed(state, firing.executionKey()) : null);
   }

@@ -33,6 +33,11 @@ record Transition(TriggerState next, Optional<Firing> fired, boolean changed) {
       }
       return stale;
     }));
+    CloudEvent before = saved.get(dependency);
+    if (before != null && before.time() != null && event.time() != null && event.time().isBefore(before.time())) {
+      // latest wins by event time, not by arrival: replicas and concurrent handlers may see events out of order
+      return new Transition(state, Optional.empty(), false);
+    }
     saved.put(dependency, event);
     savedAt.put(dependency, now);
     if (!trigger.conditions().satisfied(saved.keySet())) {

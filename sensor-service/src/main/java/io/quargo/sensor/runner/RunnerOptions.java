@@ -18,9 +18,17 @@ public record RunnerOptions(String stateBucket, Duration recoverAfter, ConsumerO
     Pacer pacer, DoubleSupplier jitter) {
   public static final String DEFAULT_STATE_BUCKET = "sensor-state";
 
+  /** Events of one dependency handled at once by one replica: firings overlap their effects' round trips. */
+  public static final int DEFAULT_CONCURRENCY = 8;
+
+  /**
+   * Handlers run {@value #DEFAULT_CONCURRENCY} at a time per dependency: condition state is compare-and-set and
+   * "latest wins" compares event times, so the order in which a replica handles events does not change a result.
+   */
   public static RunnerOptions defaults() {
-    return new RunnerOptions(DEFAULT_STATE_BUCKET, Duration.ofMinutes(2), ConsumerOptions.defaults(),
-        Clock.systemUTC(), Pacer.system(), () -> ThreadLocalRandom.current().nextDouble());
+    return new RunnerOptions(DEFAULT_STATE_BUCKET, Duration.ofMinutes(2),
+        ConsumerOptions.defaults().withConcurrency(DEFAULT_CONCURRENCY), Clock.systemUTC(), Pacer.system(),
+        () -> ThreadLocalRandom.current().nextDouble());
   }
 
   public RunnerOptions withStateBucket(String value) {

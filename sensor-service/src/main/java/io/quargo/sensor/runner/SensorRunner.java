@@ -153,6 +153,10 @@ public final class SensorRunner implements AutoCloseable {
         continue;
       }
       Optional<Firing> decided = tracker.onDependency(trigger, dep.name(), verdict.event());
+      if (tracker.firesAlone(trigger)) {
+        decided.ifPresent(f -> firings.run(trigger, f)); // nothing pending in KV: this message is the record
+        continue;
+      }
       boolean redelivered = delivery.deliveryCount() > 1;
       for (Firing f : tracker.pending(trigger)) {
         // Ours to perform: the firing this delivery decided; on a redelivery, the firing an earlier delivery of

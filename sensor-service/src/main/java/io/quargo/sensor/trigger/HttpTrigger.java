@@ -37,7 +37,10 @@ public final class HttpTrigger implements TriggerExecutor {
   }
 
   public HttpTrigger(SecretResolver secrets) {
-    this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), secrets);
+    // HTTP/1.1 as Argo's Go client speaks to http:// URLs: a pool of connections serves concurrent firings,
+    // where the JDK's default (an h2c upgrade to one multiplexed connection) serialises them
+    this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build(),
+        secrets);
   }
 
   @Override

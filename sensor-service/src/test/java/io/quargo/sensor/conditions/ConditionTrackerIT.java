@@ -94,6 +94,37 @@ class ConditionTrackerIT {
     }
   }
 
+  @Test
+  void aTriggerEachDependencyFiresAloneKeepsNoStateAndKeysByTheEvent(NatsTestServer nats) {
+    Sensor sensor = Yaml.sensor("""
+        dependencies:
+          - {name: dep-a, eventSourceName: es, eventName: a}
+          - {name: dep-b, eventSourceName: es, eventName: b}
+        triggers:
+          - template: {name: either, conditions: "dep-a || dep-b", log: {}}
+          - template: {name: both, conditions: "dep-a && dep-b", log: {}}
+        """);
+    Trigger either = sensor.triggers().get(0);
+    BusConfig config = BusConfig.from(Map.of("quargo.bus.url", nats.url()));
+    try (BusConnection bus = BusConnection.connect(config)) {
+      new Topology(bus).ensureKv(KvSpec.of("alone-sensor-state"));
+      KvBucket bucket = KvBucket.open(bus, "alone-sensor-state");
+      ConditionTracker tracker = new ConditionTracker(bucket, sensor, Clock.systemUTC());
+      assertThat(tracker.firesAlone(either)).isTrue();
+      assertThat(tracker.firesAlone(sensor.triggers().get(1))).isFalse();
+      Firing fired = tracker.onDependency(either, "dep-a", event("a1")).orElseThrow();
+      assertThat(fired.events()).containsOnlyKeys("dep-a");
+      assertThat(fired.executionKey()).isEqualTo(ExecutionKey.of("ns", sensor.name(), "either",
+          Map.of("dep-a", event("a1"))));
+      // a redelivery of the same event decides the same firing, under the same key
+      assertThat(tracker.onDependency(either, "dep-a", event("a1")).orElseThrow().executionKey())
+          .isEqualTo(fired.executionKey());
+      tracker.complete(either, fired);
+      assertThat(bucket.get(tracker.key(either))).isEmpty();
+      assertThat(tracker.pending(either)).isEmpty();
+    }
+  }
+
   private static Callable<Void> feed(ConditionTracker tracker, String dep, CloudEvent event, CyclicBarrier start,
       List<Firing> firings) {
     return () -> {

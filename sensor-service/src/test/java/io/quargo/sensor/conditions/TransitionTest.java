@@ -52,6 +52,18 @@ class TransitionTest {
   }
 
   @Test
+  void anOlderEventArrivingLateDoesNotReplaceTheNewerOne() {
+    Trigger t = trigger("dep-a && dep-b", "[]");
+    CloudEvent newer = CloudEvent.builder().id("a2").source("es").type("webhook").subject("x")
+        .time(T0.plusSeconds(5)).data(Json.object()).build();
+    TriggerState s = Transition.apply(TriggerState.EMPTY, "ns", "s", t, "dep-a", newer, T0).next();
+    Transition late = step(s, t, "dep-a", "a1", T0.plusSeconds(6)); // sent at T0, arrives after a2
+    assertThat(late.changed()).isFalse();
+    Transition fire = step(s, t, "dep-b", "b1", T0.plusSeconds(7));
+    assertThat(fire.fired().get().events().get("dep-a").id()).isEqualTo("a2");
+  }
+
+  @Test
   void orFiresOnEveryEvent() {
     Trigger t = trigger("dep-a || dep-b", "[]");
     Transition first = step(TriggerState.EMPTY, t, "dep-a", "a1", T0);

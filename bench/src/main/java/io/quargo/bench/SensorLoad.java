@@ -1,0 +1,266 @@
+package io.quargo.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quargo.core.event.CloudEvent;
+import io.quargo.core.event.CloudEventIds;
+import io.quargo.core.resource.Resource;
+import io.quargo.eventbus.BusConfig;
+import io.quargo.eventbus.BusConnection;
+import io.quargo.eventbus.consume.ConsumerOptions;
+import io.quargo.eventbus.publish.Publisher;
+import io.quargo.eventbus.testkit.NatsServers;
+import io.quargo.eventbus.testkit.NatsTestServer;
+import io.quargo.eventbus.topology.StandardStreams;
+import io.quargo.eventbus.topology.StreamLimits;
+import io.quargo.eventbus.topology.Topology;
+import io.quargo.eventsource.webhook.SecretResolver;
+import io.quargo.eventsource.webhook.WebhookServers;
+import io.quargo.eventsource.webhook.WebhookSpecParser;
+import io.quargo.sensor.runner.RunnerOptions;
+import io.quargo.sensor.runner.SensorRunner;
+import io.quargo.sensor.spec.SensorParser;
+import io.quargo.sensor.trigger.HttpTrigger;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.PoolOptions;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Load driver for the event path webhook -> bus -> Sensor -> http trigger -> a local sink, all in one JVM against a
+ * private nats-server. Two measurements, each against a baseline of the same run:
+ * <ol>
+ *   <li><b>throughput</b>: {@code backlog} events are put on the bus while the Sensor is stopped, then the Sensor
+ *   drains them; fired triggers/s (distinct {@code X-Quargo-Trigger-Id} at the sink) against the sink alone
+ *   (the same HTTP client POSTing straight to it from as many threads as the consumer has handlers,
+ *   {@code -Dconcurrency=N}, default the sensor-service default);</li>
+ *   <li><b>latency</b>: webhook POSTs at a fixed {@code rate} for {@code seconds}; end-to-end latency from the
+ *   webhook request to the sink receiving its trigger (p50/p99), against the webhook's own accept latency.</li>
+ * </ol>
+ * {@code java -cp bench/target/benchmarks.jar io.quargo.bench.SensorLoad [backlog=5000] [rate=200] [seconds=10]}
+ */
+public final class SensorLoad {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int CONCURRENCY = Integer.getInteger("concurrency", RunnerOptions.DEFAULT_CONCURRENCY);
+
+  private SensorLoad() {}
+
+  public static void main(String[] args) throws Exception {
+    int backlog = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
+    int rate = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+    int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+    Vertx vertx = Vertx.vertx();
+    Sink sink = Sink.start(vertx);
+    int port = freePort();
+    try (NatsTestServer nats = NatsServers.dedicated();
+        BusConnection bus = BusConnection.connect(BusConfig.of(nats.url()).withConnectionName("sensor-load"))) {
+      new Topology(bus).ensureStream(StandardStreams.events(StreamLimits.defaults()));
+      Publisher publisher = new Publisher(bus);
+      try (WebhookServers ignored = WebhookServers.start(vertx, "127.0.0.1",
+          new WebhookSpecParser(SecretResolver.none()).parse(eventSource(port)), publisher)) {
+        SensorRunner first = runner(bus, sink.port());
+        first.close(); // the durable consumers now exist: what is published next waits for the next runner
+        publishBacklog(publisher, backlog);
+        long start = System.nanoTime();
+        try (SensorRunner drain = runner(bus, sink.port())) {
+          while (sink.keys() < backlog) {
+            Thread.sleep(5);
+          }
+        }
+        double fired = backlog / ((System.nanoTime() - start) / 1e9);
+        double sinkAlone = sinkCallsPerSecond(sink.port(), backlog); // after the drain: both ran warm
+        sink.reset();
+        Latencies accept = new Latencies();
+        try (SensorRunner live = runner(bus, sink.port())) {
+          long sent = paced(vertx, port, rate, seconds, accept);
+          long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+          while (sink.keys() < sent && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+          }
+          report(backlog, fired, sinkAlone, rate, seconds, sent, sink, accept);
+        }
+      }
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+  }
+
+  private static SensorRunner runner(BusConnection bus, int sinkPort) throws Exception {
+    Resource sensor = Resource.of((ObjectNode) JSON.readTree("""
+        {"apiVersion": "argoproj.io/v1alpha1", "kind": "Sensor", "metadata": {"name": "load", "namespace": "load"},
+         "spec": {"dependencies": [{"name": "hook", "eventSourceName": "load", "eventName": "load"}],
+                  "triggers": [{"template": {"name": "to-sink", "http": {
+                      "url": "http://127.0.0.1:%d/sink", "method": "POST",
+                      "payload": [{"src": {"dependencyName": "hook", "dataKey": "body.t"}, "dest": "t"}]}}}]}}
+        """.formatted(sinkPort)));
+    return new SensorRunner(bus, SensorParser.parse(sensor), List.of(new HttpTrigger(io.quargo.sensor.trigger.SecretResolver.none())),
+        RunnerOptions.defaults().withStateBucket("sensor-load-state")
+            .withConsumer(ConsumerOptions.defaults().withConcurrency(CONCURRENCY))).start();
+  }
+
+  /** Webhook-shaped events straight onto the bus, each with the send time a latency would be measured from. */
+  private static void publishBacklog(Publisher publisher, int count) {
+    for (int i = 0; i < count; i++) {
+      ObjectNode data = JSON.createObjectNode();
+      data.putObject("header").putArray("Content-Type").add("application/json");
+      data.putObject("body").put("t", System.nanoTime()).put("n", i);
+      data.putNull("metadata");
+      CloudEvent event = CloudEvent.builder().source("load").subject("load").type("webhook").data(data).build()
+          .withId(CloudEventIds.newId());
+      publisher.publishEventAsync("load", event).join(); // namespace load: events.load.load.load
+    }
+  }
+
+  /** POSTs at {@code rate}/s for {@code seconds} (open loop, many connections); returns how many got a 200. */
+  private static long paced(Vertx vertx, int port, int rate, int seconds, Latencies accept) throws Exception {
+    HttpClient http = vertx.createHttpClient(
+        new HttpClientOptions().setKeepAlive(true).setDefaultHost("127.0.0.1").setDefaultPort(port),
+        new PoolOptions().setHttp1MaxSize(64));
+    Set<Long> accepted = ConcurrentHashMap.newKeySet();
+    long total = (long) rate * seconds;
+    long start = System.nanoTime();
+    for (long n = 0; n < total; n++) {
+      long due = start + n * 1_000_000_000L / rate;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      }
+      long sent = System.nanoTime();
+      long seq = n;
+      Buffer body = Buffer.buffer("{\"t\": " + sent + ", \"n\": " + n + "}");
+      http.request(HttpMethod.POST, "/load")
+          .compose(req -> req.putHeader("Content-Type", "application/json").send(body))
+          .compose(resp -> resp.body().map(b -> resp.statusCode()))
+          .onSuccess(code -> {
+            if (code == 200) {
+              accept.add(System.nanoTime() - sent);
+              accepted.add(seq);
+            }
+          });
+    }
+    Thread.sleep(2000); // answers still in flight
+    http.close().toCompletionStage().toCompletableFuture().join();
+    return accepted.size();
+  }
+
+  /** The http trigger's effect without the Sensor: the same JDK client, as many callers as consumer handlers. */
+  private static double sinkCallsPerSecond(int sinkPort, int calls) throws Exception {
+    java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+        .version(java.net.http.HttpClient.Version.HTTP_1_1).build(); // as HttpTrigger's
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    List<Thread> callers = new java.util.ArrayList<>();
+    long start = System.nanoTime();
+    for (int c = 0; c < CONCURRENCY; c++) {
+      Thread caller = new Thread(() -> {
+        for (int i; (i = next.getAndIncrement()) < calls; ) {
+          try {
+            client.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + sinkPort + "/sink"))
+                .header("X-Quargo-Trigger-Id", "direct-" + i).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"t\": " + System.nanoTime() + "}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+          } catch (Exception e) {
+            throw new IllegalStateException("the sink did not answer: " + e, e);
+          }
+        }
+      });
+      caller.start();
+      callers.add(caller);
+    }
+    for (Thread caller : callers) {
+      caller.join();
+    }
+    return calls / ((System.nanoTime() - start) / 1e9);
+  }
+
+  private static void report(int backlog, double fired, double sinkAlone, int rate, int seconds, long sent,
+      Sink sink, Latencies accept) {
+    System.out.printf(Locale.ROOT, "%n== sensor load: %d cores ==%n", Runtime.getRuntime().availableProcessors());
+    System.out.printf(Locale.ROOT, "throughput: %,d queued events drained at %,.0f fired triggers/s; "
+        + "the sink alone (same client, %d caller(s) as the %d consumer handler(s)) %,.0f calls/s; ratio %.2f%n",
+        backlog, fired, CONCURRENCY, CONCURRENCY, sinkAlone, fired / sinkAlone);
+    System.out.printf(Locale.ROOT, "latency at %d events/s for %ds: %,d accepted, %,d fired (%d repeated keys)%n",
+        rate, seconds, sent, sink.keys(), sink.repeats());
+    System.out.printf(Locale.ROOT, "  webhook -> trigger at the sink: p50 %.2f ms  p99 %.2f ms%n",
+        sink.latencies().percentileMillis(50), sink.latencies().percentileMillis(99));
+    System.out.printf(Locale.ROOT, "  webhook accept alone (200):     p50 %.2f ms  p99 %.2f ms%n",
+        accept.percentileMillis(50), accept.percentileMillis(99));
+  }
+
+  private static Resource eventSource(int port) throws Exception {
+    return Resource.of((ObjectNode) JSON.readTree("""
+        {"apiVersion": "argoproj.io/v1alpha1", "kind": "EventSource", "metadata": {"name": "load", "namespace": "load"},
+         "spec": {"webhook": {"load": {"port": "%d", "endpoint": "/load", "method": "POST"}}}}
+        """.formatted(port)));
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** Counts distinct trigger ids and the latency from each payload's send time {@code t} to its arrival. */
+  private static final class Sink {
+    private final HttpServer server;
+    private final Set<String> keys = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicLong repeats = new java.util.concurrent.atomic.AtomicLong();
+    private volatile Latencies latencies = new Latencies();
+
+    private Sink(HttpServer server) {
+      this.server = server;
+      server.requestHandler(req -> req.body().onSuccess(body -> {
+        long now = System.nanoTime();
+        String key = req.getHeader("X-Quargo-Trigger-Id");
+        if (key != null && !keys.add(key)) {
+          repeats.incrementAndGet();
+        }
+        try {
+          JsonNode t = JSON.readTree(body.getBytes()).path("t");
+          latencies.add(now - Long.parseLong(t.asText()));
+        } catch (Exception e) {
+          // a payload without t: counted, not timed
+        }
+        req.response().setStatusCode(200).end();
+      }));
+    }
+
+    static Sink start(Vertx vertx) {
+      Sink sink = new Sink(vertx.createHttpServer());
+      sink.server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
+      return sink;
+    }
+
+    int port() {
+      return server.actualPort();
+    }
+
+    int keys() {
+      return keys.size();
+    }
+
+    long repeats() {
+      return repeats.get();
+    }
+
+    Latencies latencies() {
+      return latencies;
+    }
+
+    void reset() {
+      keys.clear();
+      repeats.set(0);
+      latencies = new Latencies();
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package io.quargo.standalone.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import io.quargo.core.Json;
+import io.quargo.eventbus.testkit.NatsTestServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Where the upstream Sensors' triggers land when run here: an HTTP sink for {@code http} triggers (the URL's path
+ * kept, host and port replaced), the log trigger's lines, and secrets that resolve to a value derived from their
+ * name and key, so a test can tell that a secure header carried the right secret.
+ */
+final class LocalTargets implements AutoCloseable {
+  record Effect(String trigger, String kind, String path, String method, JsonNode headers, String body) {}
+
+  private final HttpServer sink;
+  private final List<Effect> effects = new CopyOnWriteArrayList<>();
+
+  private LocalTargets(HttpServer sink) {
+    this.sink = sink;
+  }
+
+  static LocalTargets start(NatsTestServer nats) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    LocalTargets targets = new LocalTargets(server);
+    server.createContext("/", exchange -> {
+      ObjectNode headers = Json.object();
+      exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      targets.effects.add(new Effect(null, "http", exchange.getRequestURI().getPath(), exchange.getRequestMethod(),
+          headers, body));
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    server.start();
+    return targets;
+  }
+
+  static String secretValue(String name, String key) {
+    return "secret-of-" + name + "-" + key;
+  }
+
+  io.quargo.sensor.trigger.SecretResolver sensorSecrets() {
+    return (ns, name, key) -> secretValue(name, key);
+  }
+
+  io.quargo.eventsource.webhook.SecretResolver eventSourceSecrets() {
+    return ref -> secretValue(ref.name(), ref.key());
+  }
+
+  void logged(String line) {
+    JsonNode json = Json.parse(line.getBytes(StandardCharsets.UTF_8));
+    effects.add(new Effect(json.path("trigger").asText(), "log", null, null, null, line));
+  }
+
+  List<Effect> effects() {
+    return effects;
+  }
+
+  /** Points every trigger that leaves the machine at a local target. */
+  void localizeTriggers(ObjectNode sensor) {
+    for (JsonNode t : sensor.path("spec").path("triggers")) {
+      ObjectNode http = (ObjectNode) t.path("template").get("http");
+      if (http != null) {
+        for (String field : List.of("url", "serverURL")) {
+          if (http.hasNonNull(field)) {
+            URI original = URI.create(http.get(field).asText());
+            http.put(field, "http://127.0.0.1:" + sink.getAddress().getPort() + original.getPath());
+          }
+        }
+      }
+    }
+  }
+
+  /** Each trigger's effect is the one its spec describes. */
+  void verify(ObjectNode sensor) {
+    for (JsonNode t : sensor.path("spec").path("triggers")) {
+      JsonNode template = t.path("template");
+      String name = template.path("name").asText();
+      if (template.has("log")) {
+        assertThat(effects).anySatisfy(e -> assertThat(e.trigger()).isEqualTo(name));
+      } else if (template.has("http")) {
+        verifyHttp(template.path("http"));
+      } else {
+        throw new AssertionError("no check for trigger " + name + " of kind " + template.fieldNames().next());
+      }
+    }
+  }
+
+  private void verifyHttp(JsonNode http) {
+    String url = http.hasNonNull("url") ? http.get("url").asText() : http.path("serverURL").asText();
+    String method = http.path("method").asText("POST");
+    assertThat(effects).anySatisfy(e -> {
+      assertThat(e.kind()).isEqualTo("http");
+      assertThat(e.path()).isEqualTo(URI.create(url).getPath());
+      assertThat(e.method()).isEqualTo(method);
+      assertThat(e.headers().path("x-quargo-trigger-id").asText()).isNotEmpty();
+      for (JsonNode h : http.path("secureHeaders")) {
+        JsonNode ref = h.path("valueFrom").path("secretKeyRef");
+        assertThat(e.headers().path(h.path("name").asText().toLowerCase(java.util.Locale.ROOT)).asText())
+            .isEqualTo(secretValue(ref.path("name").asText(), ref.path("key").asText()));
+      }
+      if (http.path("payload").size() > 0) {
+        JsonNode body = Json.parse(e.body().getBytes(StandardCharsets.UTF_8));
+        for (JsonNode p : http.path("payload")) {
+          assertThat(body.path(p.path("dest").asText()).isMissingNode()).as("payload %s", p.path("dest")).isFalse();
+        }
+      }
+    });
+  }
+
+  @Override
+  public void close() {
+    sink.stop(0);
+  }
+}
