@@ -133,8 +133,7 @@ public final class WorkflowCommands {
     spec.remove("shutdown");
     spec.remove("suspend");
     wf.set("spec", spec);
-    parameters(command).forEach((k, v) -> spec.with("arguments").withArray("parameters").addObject()
-        .put("name", k).put("value", v));
+    parameters(command).forEach((k, v) -> setParameter(spec, k, v));
     if (command.path("memoized").asBoolean(false)) {
       // the kept nodes are named after the new workflow, so its name is fixed now (from the key: redelivery-safe)
       Resource full = controller.hydrate(old);
@@ -144,6 +143,17 @@ public final class WorkflowCommands {
       wf.set("status", Resubmission.memoizedStatus(name, full.status(), newName, clock.instant()));
     }
     return wf;
+  }
+
+  /** Overrides the parameter's value, or adds it (a resubmit with {@code -p} replaces, never duplicates). */
+  private static void setParameter(ObjectNode spec, String name, String value) {
+    for (JsonNode p : spec.with("arguments").withArray("parameters")) {
+      if (p.path("name").asText().equals(name)) {
+        ((ObjectNode) p).put("value", value).remove("valueFrom");
+        return;
+      }
+    }
+    spec.with("arguments").withArray("parameters").addObject().put("name", name).put("value", value);
   }
 
   private String act(String namespace, String action, JsonNode command) {
