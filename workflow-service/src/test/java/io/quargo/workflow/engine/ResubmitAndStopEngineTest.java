@@ -76,6 +76,41 @@ class ResubmitAndStopEngineTest {
   }
 
   @Test
+  void aRetriedStepThatSucceededIsNotRunAgainAndTheFailedLastAttemptIsRerun() {
+    String yaml = """
+        apiVersion: argoproj.io/v1alpha1
+        kind: Workflow
+        metadata: {name: NAME}
+        spec:
+          entrypoint: main
+          templates:
+          - name: main
+            steps:
+            - - {name: flaky, template: flaky}
+              - {name: broken, template: broken}
+          - name: flaky
+            retryStrategy: {limit: 1}
+            container: {image: busybox}
+          - name: broken
+            container: {image: busybox}
+        """;
+    EngineHarness old = new EngineHarness(yaml.replace("NAME", "r"));
+    int[] flakyRuns = {0};
+    old.outcomes.put("flaky(0)", t -> ++flakyRuns[0] == 1 ? old.result("Failed", "Error (exit code 1)", 1, null)
+        : old.result("Succeeded", null, 0, "ok"));
+    old.fail("broken", 1).runToEnd();
+    assertThat(old.run.phase).isEqualTo("Failed");
+    ObjectNode status = Resubmission.memoizedStatus("r", old.run.status(), "r-2", EngineHarness.T0);
+
+    EngineHarness again = new EngineHarness(yaml.replace("NAME", "r-2"));
+    Resubmission.seed(again.run, status);
+    again.runToEnd();
+    assertThat(again.run.phase).isEqualTo("Succeeded");
+    assertThat(again.started).extracting(t -> t.nodeName()).containsExactly("r-2[0].broken");
+    assertThat(again.node("r-2[0].flaky").phase.successful()).isTrue();
+  }
+
+  @Test
   void onlyAFailedOrErrorWorkflowCanBeResubmittedMemoized() {
     EngineHarness ok = new EngineHarness(DAG.replace("NAME", "ok")).runToEnd();
     assertThatThrownBy(() -> Resubmission.requireFailed("ok", ok.run.phase))
