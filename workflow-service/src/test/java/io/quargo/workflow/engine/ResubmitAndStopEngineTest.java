@@ -111,6 +111,20 @@ class ResubmitAndStopEngineTest {
   }
 
   @Test
+  void failedPodsWaitingToRerunDoNotCountAgainstParallelism() {
+    String yaml = DAG.replace("spec:\n", "spec:\n  parallelism: 1\n");
+    EngineHarness old = new EngineHarness(yaml.replace("NAME", "p")).fail("A", 1).fail("B", 1);
+    old.runToEnd();
+    assertThat(old.run.phase).isEqualTo("Failed");
+    ObjectNode status = Resubmission.memoizedStatus("p", old.run.status(), "p-2", EngineHarness.T0);
+    EngineHarness again = new EngineHarness(yaml.replace("NAME", "p-2"));
+    Resubmission.seed(again.run, status);
+    again.runToEnd();
+    assertThat(again.run.phase).isEqualTo("Succeeded");
+    assertThat(again.started).extracting(t -> t.nodeName()).containsExactly("p-2.A", "p-2.B", "p-2.C");
+  }
+
+  @Test
   void onlyAFailedOrErrorWorkflowCanBeResubmittedMemoized() {
     EngineHarness ok = new EngineHarness(DAG.replace("NAME", "ok")).runToEnd();
     assertThatThrownBy(() -> Resubmission.requireFailed("ok", ok.run.phase))
