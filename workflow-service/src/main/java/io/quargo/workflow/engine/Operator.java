@@ -71,7 +71,7 @@ final class Operator {
     JsonNode strategy = tmpl.has("retryStrategy") ? tmpl.get("retryStrategy") : run.spec.get("retryStrategy");
     boolean retried = strategy != null && strategy.isObject() && (node == null || node.type == NodeType.Retry);
     MemoizationStatus miss = null;
-    if (node == null && tmpl.hasNonNull("memoize")) {
+    if (node == null && memo != null && tmpl.hasNonNull("memoize")) {
       Memoization.Outcome cached = Memoization.check(this, nodeName, r, opts, retried);
       if (cached.node() != null) {
         return cached.node();
