@@ -18,7 +18,9 @@ public final class ResubmitCommand extends WorkflowVerb {
   @Parameters(paramLabel = "WORKFLOW", arity = "1..*")
   List<String> names = new ArrayList<>();
 
-  @Option(names = "--memoized", description = "reuse the outputs of nodes that succeeded")
+  @Option(names = "--memoized",
+      description = "keep the nodes that succeeded (with their outputs) and re-run only what failed;"
+          + " the workflow must be Failed or Error")
   boolean memoized;
 
   @Option(names = {"-p", "--parameter"}, paramLabel = "NAME=VALUE", description = "new value for a parameter")

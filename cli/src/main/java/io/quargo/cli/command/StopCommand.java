@@ -11,7 +11,8 @@ public final class StopCommand extends LifecycleCommand {
   @Option(names = "--message", description = "why it was stopped (shown in status.message)")
   String message;
 
-  @Option(names = "--node-field-selector", description = "stop only the matching nodes")
+  @Option(names = "--node-field-selector",
+      description = "fail only the matching suspended nodes (with --message); the workflow is not stopped")
   String nodeFieldSelector;
 
   public StopCommand(Context ctx) {

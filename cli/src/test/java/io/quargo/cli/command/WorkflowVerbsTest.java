@@ -68,6 +68,26 @@ class WorkflowVerbsTest extends ServerTestBase {
   }
 
   @Test
+  void stopWithANodeFieldSelectorSendsItWithTheMessage() {
+    server.on("PUT " + ITEM + "/stop", json(Fixtures.workflow("steps-succeeded.json")));
+    CliRun.Result r = cli.run("stop", "steps-x7k2p", "--node-field-selector", "displayName=approve", "--message",
+        "rejected", "-n", "default");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo("workflow steps-x7k2p stopped\n");
+    assertThat(Json.string(server.the("PUT", ITEM + "/stop").json())).isEqualTo("{\"name\":\"steps-x7k2p\","
+        + "\"namespace\":\"default\",\"nodeFieldSelector\":\"displayName=approve\",\"message\":\"rejected\"}");
+  }
+
+  @Test
+  void resubmitWithoutMemoizedSendsNoMemoizedField() {
+    var created = Fixtures.workflow("steps-succeeded.json");
+    server.on("PUT " + ITEM + "/resubmit", json(created));
+    assertThat(cli.run("resubmit", "steps-x7k2p", "-o", "name", "-n", "default").code()).isZero();
+    assertThat(Json.string(server.the("PUT", ITEM + "/resubmit").json()))
+        .isEqualTo("{\"name\":\"steps-x7k2p\",\"namespace\":\"default\"}");
+  }
+
+  @Test
   void latestResolvesToTheNewestWorkflow() {
     JsonNode older = Fixtures.workflow("dag-failed.json");
     var newer = Fixtures.workflow("steps-succeeded.json");

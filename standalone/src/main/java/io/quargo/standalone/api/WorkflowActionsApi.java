@@ -42,7 +42,8 @@ public final class WorkflowActionsApi {
       case "terminate" -> WorkflowActions::terminate;
       case "stop" -> {
         String message = request.text("message");
-        yield run -> WorkflowActions.stop(run, message);
+        String selector = request.text("nodeFieldSelector");
+        yield run -> WorkflowActions.stop(run, selector, message, clock.instant());
       }
       case "resume" -> {
         String selector = request.text("nodeFieldSelector");

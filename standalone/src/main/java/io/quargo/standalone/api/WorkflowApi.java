@@ -92,13 +92,20 @@ public final class WorkflowApi {
     return controller.submit(Resource.of(wf)).tree();
   }
 
-  /** {@code argo resubmit}: {@code {"memoized","parameters":["k=v"]}}; memoized is accepted and ignored. */
+  /**
+   * {@code argo resubmit}: {@code {"memoized","parameters":["k=v"]}}. Memoized (a Failed or Error workflow only)
+   * carries the succeeded nodes over, so only what failed runs again.
+   */
   public JsonNode resubmit(String namespace, String name, String body) {
     RequestBody request = RequestBody.parse(body);
     Resource old = store.get(ArgoKinds.WORKFLOW, namespace, name)
         .orElseThrow(() -> workflows.notFound(namespace, name));
     Map<String, String> parameters = RequestBody.parameters(request.root(), "parameters", "parameters");
-    return controller.submit(Resource.of(WorkflowSubmissions.resubmit(old, parameters))).tree();
+    ObjectNode wf = WorkflowSubmissions.resubmit(old, parameters);
+    if (request.bool("memoized")) {
+      WorkflowSubmissions.memoize(wf, controller.hydrate(old), java.time.Instant.now());
+    }
+    return controller.submit(Resource.of(wf)).tree();
   }
 
   /** The workflow's labels plus the phase labels Argo's controller would have set. */

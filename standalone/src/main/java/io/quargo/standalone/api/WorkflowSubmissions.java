@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quargo.core.Json;
 import io.quargo.core.resource.Resource;
+import io.quargo.workflow.engine.EngineException;
+import io.quargo.workflow.engine.Resubmission;
 import java.util.Map;
 
 /**
@@ -55,6 +57,32 @@ public final class WorkflowSubmissions {
     wf.set("spec", spec);
     setParameters(spec, parameters, "parameters");
     return wf;
+  }
+
+  /**
+   * {@code argo resubmit --memoized}: the new workflow gets its name now (Argo's {@code <generateName><5 chars>})
+   * and a status holding the old nodes renamed to it; a workflow that did not fail is refused.
+   */
+  static void memoize(ObjectNode wf, Resource old, java.time.Instant now) {
+    try {
+      Resubmission.requireFailed(old.name(), old.status().path("phase").asText(""));
+    } catch (EngineException e) {
+      throw ApiException.invalid(e.getMessage());
+    }
+    ObjectNode metadata = (ObjectNode) wf.get("metadata");
+    String name = metadata.path("generateName").asText() + randomSuffix();
+    metadata.put("name", name).remove("generateName");
+    wf.set("status", Resubmission.memoizedStatus(old.name(), old.status(), name, now));
+  }
+
+  private static String randomSuffix() {
+    String letters = "abcdefghijklmnopqrstuvwxyz0123456789";
+    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 5; i++) {
+      b.append(letters.charAt(random.nextInt(letters.length())));
+    }
+    return b.toString();
   }
 
   /**

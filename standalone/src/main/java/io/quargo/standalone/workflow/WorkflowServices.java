@@ -73,7 +73,8 @@ public class WorkflowServices {
     Publisher publisher = new Publisher(bus);
     this.controller = new WorkflowController(store, new RoutingExecutor(executor, new HttpTemplateExecutor()),
         new BusLifecycleSink(publisher, Clock.systemUTC()), new EngineSettings(hostName(), true), Clock.systemUTC())
-        .withOffload(NodeStatusOffload.open(bus, offloadBytes));
+        .withOffload(NodeStatusOffload.open(bus, offloadBytes))
+        .withMemoCache(io.quargo.workflow.controller.KvMemoCache.ensure(bus));
     controller.start();
     this.apiStore = new HydratingResourceStore(store, controller);
     this.commands = WorkflowCommandConsumer.start(bus, new WorkflowCommands(store, controller, Clock.systemUTC()));

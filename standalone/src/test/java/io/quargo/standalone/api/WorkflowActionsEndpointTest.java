@@ -75,6 +75,64 @@ class WorkflowActionsEndpointTest {
   }
 
   @Test
+  void resubmitMemoizedKeepsTheSucceededStepAndRerunsTheFailedOne() {
+    String ns = namespace();
+    String name = create(ns, """
+        metadata: {generateName: twice-}
+        spec:
+          entrypoint: main
+          arguments: {parameters: [{name: code, value: "3"}]}
+          templates:
+            - name: main
+              steps:
+                - - {name: first, template: stamp}
+                - - {name: second, template: exit}
+            - name: stamp
+              container: {image: busybox, command: [sh, -c, "date +%s%N"]}
+            - name: exit
+              container: {image: busybox, command: [sh, -c, "exit {{workflow.parameters.code}}"]}
+        """);
+    JsonNode old = awaitPhase(ns, name, "Failed");
+    JsonNode oldFirst = node(old, "first");
+    String again = put(path(ns, name, "resubmit"), "{\"memoized\":true,\"parameters\":[\"code=0\"]}").then()
+        .statusCode(200).body("metadata.name", startsWith(name + "-")).extract().path("metadata.name");
+    JsonNode wf = awaitPhase(ns, again, "Succeeded");
+    JsonNode first = node(wf, "first");
+    assertThat(first.path("phase").asText()).isEqualTo("Skipped");
+    assertThat(first.path("message").asText()).isEqualTo("original pod: " + oldFirst.path("id").asText());
+    assertThat(first.path("outputs").path("result").asText())
+        .isEqualTo(oldFirst.path("outputs").path("result").asText());
+    assertThat(node(wf, "second").path("phase").asText()).isEqualTo("Succeeded");
+    // only a Failed or Error workflow can be resubmitted memoized
+    put(path(ns, again, "resubmit"), "{\"memoized\":true}").then().statusCode(400)
+        .body("message", containsString("workflow must be Failed/Error to resubmit in memoized mode"));
+  }
+
+  @Test
+  void stopWithANodeFieldSelectorFailsOnlyThatSuspendNode() {
+    String ns = namespace();
+    String name = create(ns, ApiFixtures.PAUSE);
+    awaitNodePhase(ns, name, "approve", "Running");
+    put(path(ns, name, "stop"), "{\"nodeFieldSelector\":\"displayName=nobody\"}").then().statusCode(400)
+        .body("message", containsString("no suspend nodes matching nodeFieldSelector: displayName=nobody"));
+    put(path(ns, name, "stop"), "{\"nodeFieldSelector\":\"displayName=approve\",\"message\":\"rejected\"}")
+        .then().statusCode(200);
+    JsonNode wf = awaitPhase(ns, name, "Failed");
+    assertThat(wf.path("spec").has("shutdown")).isFalse();
+    assertThat(node(wf, "approve").path("phase").asText()).isEqualTo("Failed");
+    assertThat(node(wf, "approve").path("message").asText()).isEqualTo("rejected");
+  }
+
+  private static JsonNode node(JsonNode wf, String displayName) {
+    for (JsonNode n : wf.path("status").path("nodes")) {
+      if (n.path("displayName").asText().equals(displayName)) {
+        return n;
+      }
+    }
+    throw new AssertionError("no node " + displayName + " in " + wf.path("status").path("nodes"));
+  }
+
+  @Test
   void suspendThenResumeLetsTheWorkflowFinish() {
     String ns = namespace();
     String name = create(ns, ApiFixtures.PAUSE);

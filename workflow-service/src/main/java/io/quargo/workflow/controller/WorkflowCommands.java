@@ -10,6 +10,7 @@ import io.quargo.core.resource.ResourceStore;
 import io.quargo.core.resource.ResourceStoreException;
 import io.quargo.workflow.engine.EngineException;
 import io.quargo.workflow.engine.NodeNames;
+import io.quargo.workflow.engine.Resubmission;
 import io.quargo.workflow.engine.WorkflowActions;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ import java.util.Map;
  * {"idempotencyKey": "k", "action": "submitFrom", "kind": "WorkflowTemplate", "name": "t",
  *  "parameters": {"p": "v"}, "labels": {...}, "entrypoint": "main"}
  * {"idempotencyKey": "k", "action": "resume|suspend|stop|terminate|retry|resubmit", "name": "wf",
- *  "nodeFieldSelector": "...", "parameters": {"p": "v"}}
+ *  "nodeFieldSelector": "...", "message": "...", "memoized": true, "parameters": {"p": "v"}}
  * </pre>
  */
 public final class WorkflowCommands {
@@ -53,7 +54,7 @@ public final class WorkflowCommands {
     return switch (action) {
       case "submit" -> submit(namespace, key, (ObjectNode) require(command, "workflow").deepCopy());
       case "submitFrom" -> submit(namespace, key, fromTemplate(namespace, command));
-      case "resubmit" -> submit(namespace, key, resubmission(namespace, command));
+      case "resubmit" -> submit(namespace, key, resubmission(namespace, key, command));
       case "resume", "suspend", "stop", "terminate", "retry" -> act(namespace, action, command);
       default -> throw new EngineException("unknown command action '" + action + "'; expected submit, submitFrom,"
           + " resume, suspend, stop, terminate, retry or resubmit");
@@ -120,7 +121,7 @@ public final class WorkflowCommands {
     return wf;
   }
 
-  private ObjectNode resubmission(String namespace, JsonNode command) {
+  private ObjectNode resubmission(String namespace, String key, JsonNode command) {
     String name = require(command, "name").asText();
     Resource old = store.get(ArgoKinds.WORKFLOW, namespace, name).orElseThrow(() -> new EngineException(
         "workflow " + namespace + "/" + name + " not found"));
@@ -132,9 +133,27 @@ public final class WorkflowCommands {
     spec.remove("shutdown");
     spec.remove("suspend");
     wf.set("spec", spec);
-    parameters(command).forEach((k, v) -> spec.with("arguments").withArray("parameters").addObject()
-        .put("name", k).put("value", v));
+    parameters(command).forEach((k, v) -> setParameter(spec, k, v));
+    if (command.path("memoized").asBoolean(false)) {
+      // the kept nodes are named after the new workflow, so its name is fixed now (from the key: redelivery-safe)
+      Resource full = controller.hydrate(old);
+      Resubmission.requireFailed(name, full.status().path("phase").asText(""));
+      String newName = name + "-" + suffix(key);
+      meta.put("name", newName).remove("generateName");
+      wf.set("status", Resubmission.memoizedStatus(name, full.status(), newName, clock.instant()));
+    }
     return wf;
+  }
+
+  /** Overrides the parameter's value, or adds it (a resubmit with {@code -p} replaces, never duplicates). */
+  private static void setParameter(ObjectNode spec, String name, String value) {
+    for (JsonNode p : spec.with("arguments").withArray("parameters")) {
+      if (p.path("name").asText().equals(name)) {
+        ((ObjectNode) p).put("value", value).remove("valueFrom");
+        return;
+      }
+    }
+    spec.with("arguments").withArray("parameters").addObject().put("name", name).put("value", value);
   }
 
   private String act(String namespace, String action, JsonNode command) {
@@ -146,7 +165,7 @@ public final class WorkflowCommands {
         switch (action) {
           case "resume" -> WorkflowActions.resume(run, selector, params, clock.instant());
           case "suspend" -> WorkflowActions.suspend(run);
-          case "stop" -> WorkflowActions.stop(run, command.path("message").asText(null));
+          case "stop" -> WorkflowActions.stop(run, selector, command.path("message").asText(null), clock.instant());
           case "terminate" -> WorkflowActions.terminate(run);
           default -> WorkflowActions.retry(run, command.path("restartSuccessful").asBoolean(false), selector, params);
         }

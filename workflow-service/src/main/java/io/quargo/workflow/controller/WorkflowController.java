@@ -61,6 +61,7 @@ public final class WorkflowController implements AutoCloseable {
   private final Map<String, ActiveWorkflow> active = new HashMap<>();
   private ResourceStore.Watch watch;
   private NodeStatusOffload offload;
+  private io.quargo.workflow.engine.MemoCache memo = new io.quargo.workflow.engine.InMemoryMemoCache();
 
   public WorkflowController(ResourceStore store, Executor executor, LifecycleSink lifecycle,
       EngineSettings settings, Clock clock) {
@@ -74,6 +75,12 @@ public final class WorkflowController implements AutoCloseable {
   /** Statuses too large for one KV value put their nodes in the object store (set before {@link #start}). */
   public WorkflowController withOffload(NodeStatusOffload offload) {
     this.offload = offload;
+    return this;
+  }
+
+  /** Where {@code memoize} keeps outputs ({@link KvMemoCache} to outlive the process; set before {@link #start}). */
+  public WorkflowController withMemoCache(io.quargo.workflow.engine.MemoCache cache) {
+    this.memo = cache;
     return this;
   }
 
@@ -158,6 +165,7 @@ public final class WorkflowController implements AutoCloseable {
     Instant created = r.creationTimestamp() == null ? clock.instant() : Rfc3339.parse(r.creationTimestamp());
     WorkflowRun run = Submission.prepare(r, Map.of(), null, new StoreTemplates(store, r.namespace()), created);
     io.quargo.workflow.engine.StandaloneChecks.check(run.spec);
+    io.quargo.workflow.engine.Resubmission.seed(run, r.status()); // resubmit --memoized: the kept nodes
     return new ActiveWorkflow(key(r.namespace(), r.name()), run, engine(r.namespace()), r);
   }
 
@@ -176,7 +184,7 @@ public final class WorkflowController implements AutoCloseable {
   }
 
   private WorkflowEngine engine(String namespace) {
-    return new WorkflowEngine(new StoreTemplates(store, namespace), settings, locks);
+    return new WorkflowEngine(new StoreTemplates(store, namespace), settings, locks).withMemoCache(memo);
   }
 
   private void reconcile(ActiveWorkflow a) {

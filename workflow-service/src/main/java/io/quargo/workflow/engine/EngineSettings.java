@@ -15,7 +15,7 @@ public record EngineSettings(String hostName, boolean captureResult) {
       return true;
     }
     long active = run.nodes().stream()
-        .filter(n -> n.type == NodeType.Pod && !n.fulfilled()).count();
+        .filter(n -> n.type == NodeType.Pod && !n.fulfilled() && !Resubmission.awaitsRerun(n)).count();
     return active < limit;
   }
 }

@@ -25,6 +25,8 @@ public final class Node {
   public ObjectNode inputs;
   public ObjectNode outputs;
   public String hostNodeName;
+  /** Set on nodes of a template with {@code memoize}: whether the cache answered, with its key and name. */
+  public MemoizationStatus memoizationStatus;
   public final List<String> children = new ArrayList<>();
   private final java.util.Set<String> childIds = new java.util.HashSet<>();
   public final List<String> outboundNodes = new ArrayList<>();
@@ -120,6 +122,9 @@ public final class Node {
     if (podName != null) {
       n.put("podName", podName);
     }
+    if (memoizationStatus != null) {
+      n.set("memoizationStatus", memoizationStatus.toJson());
+    }
     return n;
   }
 
@@ -140,6 +145,7 @@ public final class Node {
     n.path("children").forEach(c -> node.addChild(c.asText()));
     n.path("outboundNodes").forEach(c -> node.outboundNodes.add(c.asText()));
     node.podName = text(n, "podName");
+    node.memoizationStatus = MemoizationStatus.fromJson(n.get("memoizationStatus"));
     return node;
   }
 

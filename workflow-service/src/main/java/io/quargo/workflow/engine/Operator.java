@@ -26,6 +26,8 @@ final class Operator {
   final String shutdownMessage;
   final boolean runExitHandlers;
   Instant wakeAt;
+  /** Where {@code memoize} looks up and stores outputs (set by the engine). */
+  MemoCache memo;
   private final StepsOperator steps = new StepsOperator(this);
   private final DagOperator dag = new DagOperator(this);
   private final Retries retries = new Retries(this);
@@ -67,10 +69,23 @@ final class Operator {
       return finish(skipped, NodePhase.Failed, shutdownMessage);
     }
     JsonNode strategy = tmpl.has("retryStrategy") ? tmpl.get("retryStrategy") : run.spec.get("retryStrategy");
-    if (strategy != null && strategy.isObject() && (node == null || node.type == NodeType.Retry)) {
-      return retries.execute(nodeName, node, r, strategy, opts);
+    boolean retried = strategy != null && strategy.isObject() && (node == null || node.type == NodeType.Retry);
+    MemoizationStatus miss = null;
+    if (node == null && memo != null && tmpl.hasNonNull("memoize")) {
+      Memoization.Outcome cached = Memoization.check(this, nodeName, r, opts, retried);
+      if (cached.node() != null) {
+        return cached.node();
+      }
+      miss = cached.miss();
     }
-    return executeBody(nodeName, node, r, opts);
+    Node result = retried ? retries.execute(nodeName, node, r, strategy, opts) : executeBody(nodeName, node, r, opts);
+    if (miss != null && result != null && result.memoizationStatus == null) {
+      result.memoizationStatus = miss;
+      if (result.phase == NodePhase.Succeeded) { // it ended in the pass that created it
+        finish(result, NodePhase.Succeeded, result.message);
+      }
+    }
+    return result;
   }
 
   Node executeBody(String nodeName, Node node, ResolvedTemplate r, CallOptions opts) {
@@ -93,7 +108,8 @@ final class Operator {
   }
 
   private Node pod(String nodeName, Node node, ResolvedTemplate r, CallOptions opts) {
-    if (node != null) {
+    boolean rerun = node != null && Resubmission.awaitsRerun(node) && !run.dispatched.contains(node.id);
+    if (node != null && !rerun) {
       if (!run.dispatched.contains(node.id) && !node.fulfilled()) {
         return finish(node, NodePhase.Error, "pod deleted: its process ended with the engine that ran it");
       }
@@ -103,10 +119,14 @@ final class Operator {
       return node;
     }
     if (run.suspended() || !settings.parallelismAllows(run)) {
-      return null; // a suspended workflow starts nothing new (argo suspend)
+      return node; // a suspended workflow starts nothing new (argo suspend)
     }
     boolean http = r.type().equals("http");
-    node = create(nodeName, http ? NodeType.HTTP : NodeType.Pod, opts, r);
+    if (rerun) {
+      node.startedAt = now;
+    } else {
+      node = create(nodeName, http ? NodeType.HTTP : NodeType.Pod, opts, r);
+    }
     node.podName = http ? null : NodeNames.podName(run.name, nodeName, r.templateName());
     node.hostNodeName = settings.hostName();
     Map<String, Object> local = new LinkedHashMap<>();
@@ -199,6 +219,13 @@ final class Operator {
   }
 
   Node finish(Node node, NodePhase phase, String message) {
+    if (phase == NodePhase.Succeeded && memo != null) {
+      String refused = Memoization.save(memo, run.namespace, node, now);
+      if (refused != null) {
+        phase = NodePhase.Error;
+        message = refused;
+      }
+    }
     run.version++;
     if (phase.failedOrError() && !node.phase.failedOrError()) {
       run.failures++;

@@ -24,6 +24,33 @@ public final class WorkflowActions {
     run.spec.put("shutdown", "Stop");
   }
 
+  /**
+   * {@code argo stop --node-field-selector}: as Argo, only the matching Running suspend nodes end Failed (with
+   * {@code message} when given); the workflow itself is not shut down. Without a selector, a plain stop.
+   * Returns how many nodes were stopped.
+   */
+  public static int stop(WorkflowRun run, String nodeFieldSelector, String message, Instant now) {
+    if (nodeFieldSelector == null || nodeFieldSelector.isBlank()) {
+      stop(run, message);
+      return 0;
+    }
+    running(run, "stop");
+    NodeSelector selector = NodeSelector.parse(nodeFieldSelector);
+    int stopped = 0;
+    for (Node n : run.nodes()) {
+      if (n.type == NodeType.Suspend && n.phase == NodePhase.Running && selector.matches(n)) {
+        set(run, n, NodePhase.Failed, message == null || message.isEmpty() ? null : message, null, now);
+        run.failures++;
+        stopped++;
+      }
+    }
+    if (stopped == 0) {
+      throw new EngineException("currently, set only targets suspend nodes: no suspend nodes matching"
+          + " nodeFieldSelector: " + nodeFieldSelector);
+    }
+    return stopped;
+  }
+
   /** Terminate: as stop, without exit handlers. */
   public static void terminate(WorkflowRun run) {
     running(run, "terminate");

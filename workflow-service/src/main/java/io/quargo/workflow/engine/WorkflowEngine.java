@@ -24,11 +24,18 @@ public final class WorkflowEngine {
   private final TemplateResolver templates;
   private final EngineSettings settings;
   private final SyncLocks locks;
+  private MemoCache memo = new InMemoryMemoCache();
 
   public WorkflowEngine(TemplateResolver templates, EngineSettings settings, SyncLocks locks) {
     this.templates = templates;
     this.settings = settings;
     this.locks = locks;
+  }
+
+  /** The cache {@code memoize} uses; by default one in memory, private to this engine. */
+  public WorkflowEngine withMemoCache(MemoCache cache) {
+    this.memo = cache;
+    return this;
   }
 
   /** Runs passes until one changes nothing (a pass may make the next one's work due). */
@@ -71,6 +78,7 @@ public final class WorkflowEngine {
     TemplateLookup lookup = new TemplateLookup(templates, run.spec.get("templateDefaults") instanceof ObjectNode d
         ? d : null);
     Operator op = new Operator(run, now, lookup, settings, globals, shutdown, exitHandlers);
+    op.memo = memo;
     ObjectNode entry = Json.MAPPER.createObjectNode().put("template", run.spec.path("entrypoint").asText(""));
     Node root = op.executeTemplate(run.name, entry, TemplateHolder.local(run.spec), run.spec.get("arguments"),
         new CallOptions(null, run.name, null, false));
@@ -197,6 +205,13 @@ public final class WorkflowEngine {
       } catch (EngineException e) {
         phase = phase == NodePhase.Succeeded ? NodePhase.Error : phase;
         message = message == null ? e.getMessage() : message;
+      }
+    }
+    if (phase == NodePhase.Succeeded) {
+      String refused = Memoization.save(memo, run.namespace, node, result.finishedAt());
+      if (refused != null) {
+        phase = NodePhase.Error;
+        message = refused;
       }
     }
     run.version++;
