@@ -23,7 +23,8 @@ import org.jboss.logging.Logger;
  */
 public final class MinioAdapter implements EventSourceAdapter {
   private static final Logger LOG = Logger.getLogger(MinioAdapter.class);
-  public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
+  static final int POLL_SECONDS = 5;
+  public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(POLL_SECONDS);
   static final Duration MAX_PAUSE = Duration.ofSeconds(30);
 
   private final MinioSource source;
