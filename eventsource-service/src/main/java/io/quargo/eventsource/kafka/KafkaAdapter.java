@@ -192,11 +192,11 @@ public final class KafkaAdapter implements EventSourceAdapter {
       }
       return;
     }
-    c.wakeup();
     try {
-      t.join(2_000); // a batch waiting for the bus finishes and commits
+      t.join(POLL.toMillis() + 2_000); // the batch in hand finishes and commits
       if (t.isAlive()) {
-        t.interrupt(); // stop waiting: its records stay uncommitted and are read again
+        c.wakeup(); // stop waiting: its records stay uncommitted and are read again
+        t.interrupt();
         t.join(10_000);
       }
     } catch (InterruptedException e) {
