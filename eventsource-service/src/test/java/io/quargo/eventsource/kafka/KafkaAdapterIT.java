@@ -65,6 +65,18 @@ class KafkaAdapterIT {
   }
 
   @Test
+  void aValueThatIsNotJsonUnderJsonBodyIsSkippedAndCommittedPast(NatsTestServer nats) throws Exception {
+    kafka.createTopic(topic, 1);
+    kafka.send(topic, 0, null, "not json", Map.of());
+    kafka.send(topic, 0, null, "{\"n\": 1}", Map.of());
+    try (BusFixture bus = BusFixture.connect(nats); KafkaAdapter adapter = groupAdapter(true)) {
+      adapter.start(bus.sink("team", eventSource, Map.of()));
+      await().untilAsserted(() -> assertThat(kafka.committed(group, topic, 0)).isEqualTo(2));
+      assertThat(numbers(bus)).containsExactly(1);
+    }
+  }
+
+  @Test
   void withoutAGroupItReadsThePartitionFromTheNewestOffset(NatsTestServer nats) throws Exception {
     kafka.createTopic(topic, 2);
     kafka.send(topic, 1, null, "{\"n\": 0}", Map.of());
