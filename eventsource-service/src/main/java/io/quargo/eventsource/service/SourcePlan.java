@@ -7,6 +7,11 @@ import io.quargo.eventsource.amqp.AmqpSpecParser;
 import io.quargo.eventsource.calendar.CalendarSpecParser;
 import io.quargo.eventsource.calendar.KvTickLedger;
 import io.quargo.eventsource.file.FileSpecParser;
+import io.quargo.eventsource.kafka.KafkaAdapter;
+import io.quargo.eventsource.kafka.KafkaSpecParser;
+import io.quargo.eventsource.minio.KvSnapshotStore;
+import io.quargo.eventsource.minio.MinioAdapter;
+import io.quargo.eventsource.minio.MinioSpecParser;
 import io.quargo.eventsource.mqtt.MqttAdapter;
 import io.quargo.eventsource.mqtt.MqttSpecParser;
 import io.quargo.eventsource.nats.NatsSpecParser;
@@ -33,7 +38,7 @@ record SourcePlan(List<WebhookRoute> routes, List<EventSourceAdapter> adapters, 
 
   /** Types the standalone service runs; others are reported in status as unsupported. */
   static final Set<String> TYPES = Set.of("webhook", "calendar", "nats", "file", "amqp", "mqtt", "redis",
-      "redisStream");
+      "redisStream", "kafka", "minio");
 
   static SourcePlan of(Resource es, BusConnection bus, SecretResolver secrets) {
     List<WebhookRoute> routes = new ArrayList<>();
@@ -82,6 +87,19 @@ record SourcePlan(List<WebhookRoute> routes, List<EventSourceAdapter> adapters, 
         putFilter(filters, s.eventName(), s.filter());
         adapters.add(new RedisStreamAdapter(s));
       });
+    }
+    if (spec.has("kafka")) {
+      new KafkaSpecParser(secrets).parse(es).forEach(s -> {
+        putFilter(filters, s.eventName(), s.filter());
+        adapters.add(new KafkaAdapter(s));
+      });
+    }
+    if (spec.has("minio")) {
+      var minio = new MinioSpecParser(secrets).parse(es);
+      if (!minio.isEmpty()) {
+        KvSnapshotStore snapshots = KvSnapshotStore.ensure(bus);
+        minio.forEach(s -> adapters.add(new MinioAdapter(s, snapshots, MinioAdapter.DEFAULT_POLL_INTERVAL)));
+      }
     }
     spec.fieldNames().forEachRemaining(f -> {
       if (!TYPES.contains(f) && !Set.of("template", "service", "eventBusName", "replicas").contains(f)) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import io.quargo.core.Json;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
 import io.quargo.eventbus.testkit.NatsTestServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -23,15 +25,19 @@ final class LocalTargets implements AutoCloseable {
   record Effect(String trigger, String kind, String path, String method, JsonNode headers, String body) {}
 
   private final HttpServer sink;
+  private final NatsTestServer nats;
   private final List<Effect> effects = new CopyOnWriteArrayList<>();
+  private final List<Connection> subscribers = new CopyOnWriteArrayList<>();
 
-  private LocalTargets(HttpServer sink) {
+  private LocalTargets(HttpServer sink, NatsTestServer nats) {
     this.sink = sink;
+    this.nats = nats;
   }
 
+  /** @param nats where {@code nats} triggers publish (their subjects are subscribed to here) */
   static LocalTargets start(NatsTestServer nats) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    LocalTargets targets = new LocalTargets(server);
+    LocalTargets targets = new LocalTargets(server, nats);
     server.createContext("/", exchange -> {
       ObjectNode headers = Json.object();
       exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
@@ -67,8 +73,13 @@ final class LocalTargets implements AutoCloseable {
   }
 
   /** Points every trigger that leaves the machine at a local target. */
-  void localizeTriggers(ObjectNode sensor) {
+  void localizeTriggers(ObjectNode sensor) throws Exception {
     for (JsonNode t : sensor.path("spec").path("triggers")) {
+      ObjectNode natsTrigger = (ObjectNode) t.path("template").get("nats");
+      if (natsTrigger != null) {
+        natsTrigger.put("url", nats.url());
+        subscribe(t.path("template").path("name").asText(), natsTrigger.path("subject").asText());
+      }
       ObjectNode http = (ObjectNode) t.path("template").get("http");
       if (http != null) {
         for (String field : List.of("url", "serverURL")) {
@@ -90,6 +101,14 @@ final class LocalTargets implements AutoCloseable {
         assertThat(effects).anySatisfy(e -> assertThat(e.trigger()).isEqualTo(name));
       } else if (template.has("http")) {
         verifyHttp(template.path("http"));
+      } else if (template.has("nats")) {
+        assertThat(effects).anySatisfy(e -> {
+          assertThat(e.trigger()).isEqualTo(name);
+          JsonNode body = Json.parse(e.body().getBytes(StandardCharsets.UTF_8));
+          for (JsonNode p : template.path("nats").path("payload")) {
+            assertThat(body.path(p.path("dest").asText()).isMissingNode()).as("payload %s", p.path("dest")).isFalse();
+          }
+        });
       } else {
         throw new AssertionError("no check for trigger " + name + " of kind " + template.fieldNames().next());
       }
@@ -118,8 +137,19 @@ final class LocalTargets implements AutoCloseable {
     });
   }
 
+  private void subscribe(String trigger, String subject) throws Exception {
+    Connection connection = Nats.connect(nats.url());
+    subscribers.add(connection);
+    connection.createDispatcher(m -> effects.add(new Effect(trigger, "nats", m.getSubject(), null, null,
+        new String(m.getData(), StandardCharsets.UTF_8)))).subscribe(subject);
+    connection.flush(java.time.Duration.ofSeconds(5));
+  }
+
   @Override
-  public void close() {
+  public void close() throws InterruptedException {
     sink.stop(0);
+    for (Connection c : subscribers) {
+      c.close();
+    }
   }
 }

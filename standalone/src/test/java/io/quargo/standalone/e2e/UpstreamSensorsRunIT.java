@@ -22,6 +22,7 @@ import io.quargo.sensor.runner.RunnerOptions;
 import io.quargo.sensor.service.SensorManager;
 import io.quargo.sensor.trigger.HttpTrigger;
 import io.quargo.sensor.trigger.LogTrigger;
+import io.quargo.sensor.trigger.NatsTrigger;
 import io.quargo.sensor.trigger.TriggerExecutor;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
@@ -75,7 +76,7 @@ class UpstreamSensorsRunIT {
       targets.localizeTriggers(sensor);
       store.create(Resource.of(namespaced(sensor)));
       List<TriggerExecutor> executors = List.of(new LogTrigger(targets::logged),
-          new HttpTrigger(targets.sensorSecrets()));
+          new HttpTrigger(targets.sensorSecrets()), new NatsTrigger(targets.sensorSecrets()));
       try (EventSourceManager sources = new EventSourceManager(bus, store, vertx, "127.0.0.1",
               targets.eventSourceSecrets()).start();
           SensorManager sensors = new SensorManager(bus, store, () -> executors,
