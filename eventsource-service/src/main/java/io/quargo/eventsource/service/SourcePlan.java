@@ -13,6 +13,9 @@ import io.quargo.eventsource.nats.NatsSpecParser;
 import io.quargo.eventsource.redis.RedisPubSubAdapter;
 import io.quargo.eventsource.redis.RedisSpecParser;
 import io.quargo.eventsource.redis.RedisStreamAdapter;
+import io.quargo.eventsource.resource.ClusterAccess;
+import io.quargo.eventsource.resource.ResourceAdapter;
+import io.quargo.eventsource.resource.ResourceSpecParser;
 import io.quargo.eventsource.spi.EventSourceAdapter;
 import io.quargo.eventsource.webhook.EventFilter;
 import io.quargo.eventsource.webhook.SecretResolver;
@@ -33,9 +36,10 @@ record SourcePlan(List<WebhookRoute> routes, List<EventSourceAdapter> adapters, 
 
   /** Types the standalone service runs; others are reported in status as unsupported. */
   static final Set<String> TYPES = Set.of("webhook", "calendar", "nats", "file", "amqp", "mqtt", "redis",
-      "redisStream");
+      "redisStream", "resource");
 
-  static SourcePlan of(Resource es, BusConnection bus, SecretResolver secrets) {
+  /** {@code cluster}: the apiserver resource sources watch. */
+  static SourcePlan of(Resource es, BusConnection bus, SecretResolver secrets, ClusterAccess cluster) {
     List<WebhookRoute> routes = new ArrayList<>();
     List<EventSourceAdapter> adapters = new ArrayList<>();
     Map<String, EventFilter> filters = new LinkedHashMap<>();
@@ -82,6 +86,9 @@ record SourcePlan(List<WebhookRoute> routes, List<EventSourceAdapter> adapters, 
         putFilter(filters, s.eventName(), s.filter());
         adapters.add(new RedisStreamAdapter(s));
       });
+    }
+    if (spec.has("resource")) {
+      new ResourceSpecParser().parse(es).forEach(s -> adapters.add(new ResourceAdapter(s, cluster)));
     }
     spec.fieldNames().forEachRemaining(f -> {
       if (!TYPES.contains(f) && !Set.of("template", "service", "eventBusName", "replicas").contains(f)) {
