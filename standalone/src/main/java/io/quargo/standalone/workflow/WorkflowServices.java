@@ -7,7 +7,9 @@ import io.quargo.eventbus.resource.NatsResourceStore;
 import io.quargo.eventbus.topology.StandardStreams;
 import io.quargo.eventbus.topology.StreamLimits;
 import io.quargo.eventbus.topology.Topology;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quargo.eventsource.service.EventSourceManager;
+import io.quargo.eventsource.service.LeaseSettings;
 import io.quargo.sensor.runner.RunnerOptions;
 import io.quargo.sensor.service.SensorManager;
 import io.quargo.sensor.trigger.ArgoWorkflowTrigger;
@@ -53,7 +55,8 @@ public class WorkflowServices {
   private final EventSourceManager eventSources;
   private final SensorManager sensors;
 
-  WorkflowServices(BusConnection bus, Vertx vertx, @ConfigProperty(name = "quargo.data-dir") String dataDir,
+  WorkflowServices(BusConnection bus, Vertx vertx, MeterRegistry meters,
+      @ConfigProperty(name = "quargo.data-dir") String dataDir,
       @ConfigProperty(name = "quargo.store.bucket-prefix") String bucketPrefix,
       @ConfigProperty(name = "quargo.store.history") int history,
       @ConfigProperty(name = "quargo.webhook.host") String webhookHost,
@@ -72,8 +75,10 @@ public class WorkflowServices {
     this.apiStore = new HydratingResourceStore(store, controller);
     this.commands = WorkflowCommandConsumer.start(bus, new WorkflowCommands(store, controller, Clock.systemUTC()));
     this.crons = new CronWorkflowController(store, controller, Clock.systemUTC()).start();
+    // event counters and publish timers on /q/metrics; leases apart per bucket prefix, as the resources are
     this.eventSources = new EventSourceManager(bus, store, vertx, webhookHost,
-        io.quargo.eventsource.webhook.SecretResolver.none()).start();
+        io.quargo.eventsource.webhook.SecretResolver.none()).withMeterRegistry(meters)
+        .withLeases(LeaseSettings.defaults().withBucket(bucketPrefix + "-" + LeaseSettings.BUCKET)).start();
     this.sensors = new SensorManager(bus, store, () -> List.of(new LogTrigger(),
         new HttpTrigger(io.quargo.sensor.trigger.SecretResolver.none()), new ArgoWorkflowTrigger(publisher)),
         RunnerOptions.defaults()).start();
