@@ -71,8 +71,9 @@ final class LeasedAdapters implements AutoCloseable {
     if (lease == null || !lease.isHeld()) {
       try {
         lease = keeper.tryAcquire(leaseName, ttl, (l, reason) -> onLost.run()).orElse(null);
-      } catch (BusException e) {
-        LOG.warnf("lease '%s' could not be asked for: %s", leaseName, e.getMessage());
+      } catch (BusException | IllegalStateException e) {
+        // the bus is away, or an expired lease of ours has not been declared lost yet: try again next round
+        LOG.warnf("lease '%s' could not be taken now: %s", leaseName, e.getMessage());
         lease = null;
       }
       if (lease == null) {
@@ -103,12 +104,12 @@ final class LeasedAdapters implements AutoCloseable {
     lease = null;
   }
 
-  /** Stops the adapters and hands the lease to the caller (a new plan of the same EventSource). */
+  /** Stops the adapters and hands the lease (or null) to the caller: a new plan of the same EventSource. */
   Lease detach() {
     stopAdapters();
     Lease held = lease;
     lease = null;
-    return held != null && held.isHeld() ? held : null;
+    return held;
   }
 
   private void stopAdapters() {
