@@ -4,8 +4,10 @@ import io.quargo.eventsource.spi.EventSink;
 import io.quargo.eventsource.spi.SourceEvent;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -58,7 +60,7 @@ final class ResourcePublisher implements AutoCloseable {
       try {
         sink.publish(event).get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         return;
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      } catch (ExecutionException | TimeoutException | RuntimeException e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
         LOG.warnf("%s: event %s not stored yet, retrying in %dms: %s", where, event.id(), pause, cause.getMessage());
         Thread.sleep(pause);
