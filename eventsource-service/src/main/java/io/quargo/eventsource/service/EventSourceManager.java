@@ -135,6 +135,7 @@ public final class EventSourceManager implements AutoCloseable {
     plans.put(key, plan);
     if (!plan.adapters().isEmpty()) {
       BusEventSink sink = new BusEventSink(publisher, es.namespace(), es.name(), plan.filters(), metrics);
+      // the parsed adapters serve the first start; a start after a lost lease needs fresh ones (not restartable)
       List<EventSourceAdapter> first = plan.adapters();
       boolean[] used = {false};
       adapters.put(key, new LeasedAdapters(es.namespace() + "/" + es.name(), keeper, leaseSettings.ttl(), () -> {
