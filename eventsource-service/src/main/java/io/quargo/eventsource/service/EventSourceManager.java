@@ -1,6 +1,7 @@
 package io.quargo.eventsource.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quargo.core.Json;
 import io.quargo.core.resource.ArgoKinds;
 import io.quargo.core.resource.Resource;
@@ -9,9 +10,16 @@ import io.quargo.core.resource.ResourceStore;
 import io.quargo.core.resource.ResourceStoreException;
 import io.quargo.core.resource.WatchEvent;
 import io.quargo.eventbus.BusConnection;
+import io.quargo.eventbus.kv.KvBucket;
+import io.quargo.eventbus.lease.Lease;
+import io.quargo.eventbus.lease.LeaseKeeper;
 import io.quargo.eventbus.publish.Publisher;
+import io.quargo.eventbus.topology.KvSpec;
+import io.quargo.eventbus.topology.Topology;
+import io.quargo.eventsource.resource.ClusterAccess;
 import io.quargo.eventsource.spi.BusEventSink;
 import io.quargo.eventsource.spi.EventSourceAdapter;
+import io.quargo.eventsource.spi.SourceMetrics;
 import io.quargo.eventsource.webhook.SecretResolver;
 import io.quargo.eventsource.webhook.WebhookRoute;
 import io.quargo.eventsource.webhook.WebhookServers;
@@ -20,15 +28,22 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
+import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
  * The eventsource-service's controller: watches EventSource resources and runs what each asks for. A change
  * re-plans that EventSource (new adapters started after the old ones stopped: upstream redelivery covers the
  * gap); webhook routes of all EventSources share one server per port, restarted when the routes change.
- * Status per EventSource: each configured event and whether it runs, or why not.
+ *
+ * <p>Replicas: webhook routes are served by every replica (a load balancer spreads the requests); every other
+ * source of an EventSource runs only on the replica holding the EventSource's lease ({@link LeaseSettings}), and
+ * stops when the lease is lost. The holder writes the status; a replica on standby for an EventSource leaves its
+ * status alone. Status per EventSource: each configured event and whether it runs, or why not.
  */
 public final class EventSourceManager implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(EventSourceManager.class);
@@ -39,13 +54,19 @@ public final class EventSourceManager implements AutoCloseable {
   private final String webhookHost;
   private final SecretResolver secrets;
   private final Publisher publisher;
-  private final ExecutorService loop = Executors.newSingleThreadExecutor(r -> {
+  private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "eventsource-manager");
     t.setDaemon(true);
     return t;
   });
-  private final Map<String, List<EventSourceAdapter>> adapters = new HashMap<>();
+  private final Map<String, LeasedAdapters> adapters = new HashMap<>();
+  private final Map<String, Resource> applied = new HashMap<>();
+  private final Map<String, SourcePlan> plans = new HashMap<>();
   private final Map<String, List<WebhookRoute>> routes = new HashMap<>();
+  private SourceMetrics metrics = SourceMetrics.inMemory();
+  private LeaseSettings leaseSettings = LeaseSettings.defaults();
+  private ClusterAccess cluster = ClusterAccess.fromEnvironment();
+  private LeaseKeeper keeper;
   private WebhookServers servers;
   private ResourceStore.Watch watch;
 
@@ -59,7 +80,28 @@ public final class EventSourceManager implements AutoCloseable {
     this.publisher = new Publisher(bus);
   }
 
+  /** Where the event counters and publish timers go (default: a private in-memory registry). Before start. */
+  public EventSourceManager withMeterRegistry(MeterRegistry registry) {
+    this.metrics = new SourceMetrics(registry);
+    return this;
+  }
+
+  /** The lease bucket, ttl and this replica's holder id. Before start. */
+  public EventSourceManager withLeases(LeaseSettings settings) {
+    this.leaseSettings = settings;
+    return this;
+  }
+
+  /** The apiserver the resource sources watch (default: the kubeconfig or in-cluster account, if any). */
+  public EventSourceManager withCluster(ClusterAccess access) {
+    this.cluster = access;
+    return this;
+  }
+
   public EventSourceManager start() {
+    new Topology(bus).ensureKv(KvSpec.of(leaseSettings.bucket())
+        .withDescription("eventsource-service: which replica runs the non-HTTP sources of each EventSource"));
+    keeper = new LeaseKeeper(KvBucket.open(bus, leaseSettings.bucket()), leaseSettings.holderId());
     ResourceList list = store.list(ArgoKinds.EVENT_SOURCE, null);
     loop.submit(() -> list.items().forEach(this::apply));
     watch = store.watch(ArgoKinds.EVENT_SOURCE, null, list.resourceVersion(), e -> post(() -> {
@@ -70,53 +112,102 @@ public final class EventSourceManager implements AutoCloseable {
         apply(e.resource());
       }
     }));
+    long retry = leaseSettings.retryEvery().toMillis();
+    loop.scheduleWithFixedDelay(this::contend, retry, retry, TimeUnit.MILLISECONDS);
     return this;
   }
 
   private void apply(Resource es) {
     String key = key(es);
-    ObjectNode status = Json.object();
     SourcePlan plan;
     try {
-      plan = SourcePlan.of(es, bus, secrets);
+      plan = SourcePlan.of(es, bus, secrets, cluster);
     } catch (RuntimeException e) {
-      status.put("phase", "Error").put("message", e.getMessage());
+      ObjectNode status = Json.object().put("phase", "Error").put("message", e.getMessage());
       writeStatus(es, status);
       LOG.warnf("EventSource %s not applied: %s", key, e.getMessage());
       return;
     }
-    remove(key);
+    LeasedAdapters old = adapters.remove(key);
+    Lease kept = old == null ? null : old.detach();
     routes.put(key, plan.routes());
-    BusEventSink sink = new BusEventSink(publisher, es.namespace(), es.name(), plan.filters());
-    List<EventSourceAdapter> started = new ArrayList<>();
+    applied.put(key, es);
+    plans.put(key, plan);
+    if (!plan.adapters().isEmpty()) {
+      BusEventSink sink = new BusEventSink(publisher, es.namespace(), es.name(), plan.filters(), metrics);
+      // the parsed adapters serve the first start; a start after a lost lease needs fresh ones (not restartable)
+      List<EventSourceAdapter> first = plan.adapters();
+      boolean[] used = {false};
+      adapters.put(key, new LeasedAdapters(es.namespace() + "/" + es.name(), keeper, leaseSettings.ttl(), () -> {
+        if (!used[0]) {
+          used[0] = true;
+          return first;
+        }
+        return SourcePlan.of(es, bus, secrets, cluster).adapters();
+      }, sink, () -> post(() -> leaseLost(key))).adopting(kept));
+    } else if (kept != null) {
+      kept.release();
+    }
+    restartWebhooks();
+    startLeased(key);
+  }
+
+  /** Starts the leased adapters if this replica gets the lease; writes status unless another replica holds it. */
+  private void startLeased(String key) {
+    SourcePlan plan = plans.get(key);
+    LeasedAdapters group = adapters.get(key);
+    Optional<List<String>> errors = group == null ? Optional.of(List.of()) : group.tryStart();
+    if (errors.isEmpty()) {
+      LOG.debugf("EventSource %s: lease '%s' is held by another replica; standing by", key, group.leaseName());
+      return;
+    }
+    ObjectNode status = Json.object();
     ObjectNode sources = status.putObject("sources");
     plan.routes().forEach(r -> sources.putObject(r.eventName()).put("type", "webhook").put("running", true));
-    for (EventSourceAdapter adapter : plan.adapters()) {
-      String name = adapter.toString();
-      try {
-        adapter.start(sink);
-        started.add(adapter);
-      } catch (Exception e) {
-        adapter.close();
-        status.put("message", name + ": " + e.getMessage());
-        LOG.warnf("EventSource %s: %s did not start: %s", key, name, e.getMessage());
-      }
+    errors.get().forEach(e -> LOG.warnf("EventSource %s: did not start %s", key, e));
+    if (!errors.get().isEmpty()) {
+      status.put("message", String.join("; ", errors.get()));
     }
-    adapters.put(key, started);
     plan.unsupported().forEach(t -> sources.putObject(t).put("running", false)
         .put("message", "event source type '" + t + "' is not supported in standalone mode yet"));
     status.put("phase", status.has("message") || !plan.unsupported().isEmpty() ? "Degraded" : "Running");
-    status.put("adapters", started.size()).put("webhooks", plan.routes().size());
-    restartWebhooks();
-    writeStatus(es, status);
+    status.put("adapters", group == null ? 0 : group.runningCount()).put("webhooks", plan.routes().size());
+    if (group != null) {
+      status.put("leaseHolder", leaseSettings.holderId());
+    }
+    writeStatus(applied.get(key), status);
+  }
+
+  /** Every ttl/3: EventSources whose lease another replica held get another try (it may have died). */
+  private void contend() {
+    for (String key : List.copyOf(adapters.keySet())) {
+      LeasedAdapters group = adapters.get(key);
+      if (group != null && group.runningCount() == 0 && !group.holds()) {
+        try {
+          startLeased(key);
+        } catch (RuntimeException e) {
+          LOG.warnf("EventSource %s: taking over failed: %s", key, e.getMessage());
+        }
+      }
+    }
+  }
+
+  private void leaseLost(String key) {
+    LeasedAdapters group = adapters.get(key);
+    if (group != null && !group.holds()) {
+      LOG.warnf("EventSource %s: lease '%s' lost; its sources stopped on this replica", key, group.leaseName());
+      group.lost();
+    }
   }
 
   private void remove(String key) {
-    List<EventSourceAdapter> old = adapters.remove(key);
+    LeasedAdapters old = adapters.remove(key);
     if (old != null) {
-      old.forEach(EventSourceAdapter::close);
+      old.close();
     }
     routes.remove(key);
+    applied.remove(key);
+    plans.remove(key);
   }
 
   private void restartWebhooks() {
@@ -128,7 +219,7 @@ public final class EventSourceManager implements AutoCloseable {
     routes.values().forEach(all::addAll);
     if (!all.isEmpty()) {
       try {
-        servers = WebhookServers.start(vertx, webhookHost, all, publisher);
+        servers = WebhookServers.start(vertx, webhookHost, all, publisher, metrics);
       } catch (RuntimeException e) {
         LOG.errorf("webhook servers did not start: %s", e.getMessage());
       }
@@ -147,6 +238,18 @@ public final class EventSourceManager implements AutoCloseable {
     }
   }
 
+  /** How many adapters of {@code namespace/name} run on this replica now (0 on standby). */
+  int runningAdapters(String namespace, String name) {
+    try {
+      return loop.submit(() -> {
+        LeasedAdapters group = adapters.get(namespace + "/" + name);
+        return group == null ? 0 : group.runningCount();
+      }).get();
+    } catch (Exception e) {
+      throw new IllegalStateException("manager closed", e);
+    }
+  }
+
   private static String key(Resource r) {
     return r.namespace() + "/" + r.name();
   }
@@ -155,11 +258,12 @@ public final class EventSourceManager implements AutoCloseable {
   private void post(Runnable work) {
     try {
       loop.execute(work);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
+    } catch (RejectedExecutionException e) {
       LOG.debug("closed; a late watch event is dropped");
     }
   }
 
+  /** Stops every source, then releases the leases so other replicas take over without waiting for expiry. */
   @Override
   public void close() {
     if (watch != null) {
@@ -176,5 +280,9 @@ public final class EventSourceManager implements AutoCloseable {
       LOG.debugf("closing the event sources: %s", e.getMessage());
     }
     loop.shutdownNow();
+    if (keeper != null) {
+      keeper.close();
+    }
+    cluster.close();
   }
 }

@@ -18,6 +18,9 @@ import io.quargo.eventsource.nats.NatsSpecParser;
 import io.quargo.eventsource.redis.RedisPubSubAdapter;
 import io.quargo.eventsource.redis.RedisSpecParser;
 import io.quargo.eventsource.redis.RedisStreamAdapter;
+import io.quargo.eventsource.resource.ClusterAccess;
+import io.quargo.eventsource.resource.ResourceAdapter;
+import io.quargo.eventsource.resource.ResourceSpecParser;
 import io.quargo.eventsource.spi.EventSourceAdapter;
 import io.quargo.eventsource.webhook.EventFilter;
 import io.quargo.eventsource.webhook.SecretResolver;
@@ -38,9 +41,10 @@ record SourcePlan(List<WebhookRoute> routes, List<EventSourceAdapter> adapters, 
 
   /** Types the standalone service runs; others are reported in status as unsupported. */
   static final Set<String> TYPES = Set.of("webhook", "calendar", "nats", "file", "amqp", "mqtt", "redis",
-      "redisStream", "kafka", "minio");
+      "redisStream", "kafka", "minio", "resource");
 
-  static SourcePlan of(Resource es, BusConnection bus, SecretResolver secrets) {
+  /** {@code cluster}: the apiserver resource sources watch. */
+  static SourcePlan of(Resource es, BusConnection bus, SecretResolver secrets, ClusterAccess cluster) {
     List<WebhookRoute> routes = new ArrayList<>();
     List<EventSourceAdapter> adapters = new ArrayList<>();
     Map<String, EventFilter> filters = new LinkedHashMap<>();
@@ -100,6 +104,9 @@ record SourcePlan(List<WebhookRoute> routes, List<EventSourceAdapter> adapters, 
         KvSnapshotStore snapshots = KvSnapshotStore.ensure(bus);
         minio.forEach(s -> adapters.add(new MinioAdapter(s, snapshots, MinioAdapter.DEFAULT_POLL_INTERVAL)));
       }
+    }
+    if (spec.has("resource")) {
+      new ResourceSpecParser().parse(es).forEach(s -> adapters.add(new ResourceAdapter(s, cluster)));
     }
     spec.fieldNames().forEachRemaining(f -> {
       if (!TYPES.contains(f) && !Set.of("template", "service", "eventBusName", "replicas").contains(f)) {

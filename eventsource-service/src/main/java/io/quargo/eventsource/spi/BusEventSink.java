@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
-/** The {@link EventSink} over eventbus: one per EventSource, filters keyed by event name. */
+/**
+ * The {@link EventSink} over eventbus: one per EventSource, filters keyed by event name. Counts what it receives,
+ * filters out, publishes and fails to publish in {@link SourceMetrics}.
+ */
 public final class BusEventSink implements EventSink {
   private static final Logger LOG = Logger.getLogger(BusEventSink.class);
 
@@ -17,17 +20,26 @@ public final class BusEventSink implements EventSink {
   private final String namespace;
   private final String eventSource;
   private final Map<String, EventFilter> filters;
+  private final SourceMetrics metrics;
 
   public BusEventSink(Publisher publisher, String namespace, String eventSource, Map<String, EventFilter> filters) {
+    this(publisher, namespace, eventSource, filters, SourceMetrics.inMemory());
+  }
+
+  public BusEventSink(Publisher publisher, String namespace, String eventSource, Map<String, EventFilter> filters,
+      SourceMetrics metrics) {
     this.publisher = publisher;
     this.namespace = namespace;
     this.eventSource = eventSource;
     this.filters = Map.copyOf(filters);
+    this.metrics = metrics;
   }
 
   @Override
   public CompletableFuture<Void> publish(SourceEvent event) {
+    metrics.received(namespace, eventSource, event.eventName(), event.type());
     if (!passes(event)) {
+      metrics.filtered(namespace, eventSource, event.eventName(), event.type());
       return CompletableFuture.completedFuture(null);
     }
     CloudEvent.Builder builder = CloudEvent.builder().source(eventSource).subject(event.eventName())
@@ -39,8 +51,10 @@ public final class BusEventSink implements EventSink {
       builder.time(event.time());
     }
     try {
-      return publisher.publishEventAsync(namespace, builder.build()).thenApply(ack -> null);
+      return metrics.timed(publisher.publishEventAsync(namespace, builder.build()), namespace, eventSource,
+          event.eventName(), event.type()).thenApply(ack -> null);
     } catch (RuntimeException e) {
+      metrics.failed(namespace, eventSource, event.eventName(), event.type());
       return CompletableFuture.failedFuture(e);
     }
   }

@@ -5,6 +5,7 @@ import io.quargo.core.event.CloudEvent;
 import io.quargo.core.expr.ExprException;
 import io.quargo.eventbus.publish.PublishException;
 import io.quargo.eventbus.publish.Publisher;
+import io.quargo.eventsource.spi.SourceMetrics;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -27,10 +28,12 @@ final class WebhookRequestHandler {
 
   private final Map<String, WebhookRoute> routes;
   private final Publisher publisher;
+  private final SourceMetrics metrics;
 
-  WebhookRequestHandler(Map<String, WebhookRoute> routes, Publisher publisher) {
+  WebhookRequestHandler(Map<String, WebhookRoute> routes, Publisher publisher, SourceMetrics metrics) {
     this.routes = routes;
     this.publisher = publisher;
+    this.metrics = metrics;
   }
 
   void handle(HttpServerRequest request) {
@@ -119,7 +122,9 @@ final class WebhookRequestHandler {
       respond(request, 400, e.getMessage());
       return;
     }
+    metrics.received(route.namespace(), route.eventSource(), route.eventName(), EVENT_TYPE);
     if (!passes(route, data)) {
+      metrics.filtered(route.namespace(), route.eventSource(), route.eventName(), EVENT_TYPE);
       respond(request, 200, "success");
       return;
     }
@@ -144,7 +149,8 @@ final class WebhookRequestHandler {
   private void publish(HttpServerRequest request, WebhookRoute route, CloudEvent event) {
     Context context = Vertx.currentContext();
     try {
-      publisher.publishEventAsync(route.namespace(), event).whenComplete((ack, error) ->
+      metrics.timed(publisher.publishEventAsync(route.namespace(), event), route.namespace(), route.eventSource(),
+          route.eventName(), EVENT_TYPE).whenComplete((ack, error) ->
           context.runOnContext(v -> {
             if (error == null) {
               respond(request, 200, "success");
@@ -153,6 +159,7 @@ final class WebhookRequestHandler {
             }
           }));
     } catch (PublishException e) {
+      metrics.failed(route.namespace(), route.eventSource(), route.eventName(), EVENT_TYPE);
       unavailable(request, route, e);
     }
   }

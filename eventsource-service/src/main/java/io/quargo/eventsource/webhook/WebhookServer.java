@@ -1,6 +1,7 @@
 package io.quargo.eventsource.webhook;
 
 import io.quargo.eventbus.publish.Publisher;
+import io.quargo.eventsource.spi.SourceMetrics;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Promise;
@@ -41,8 +42,14 @@ public final class WebhookServer implements AutoCloseable {
    */
   public static WebhookServer start(Vertx vertx, String host, int port, Collection<WebhookRoute> routes,
       Publisher publisher) {
+    return start(vertx, host, port, routes, publisher, SourceMetrics.inMemory());
+  }
+
+  /** As {@link #start(Vertx, String, int, Collection, Publisher)}, counting events in {@code metrics}. */
+  public static WebhookServer start(Vertx vertx, String host, int port, Collection<WebhookRoute> routes,
+      Publisher publisher, SourceMetrics metrics) {
     Map<String, WebhookRoute> byEndpoint = byEndpoint(port, routes);
-    WebhookRequestHandler handler = new WebhookRequestHandler(byEndpoint, publisher);
+    WebhookRequestHandler handler = new WebhookRequestHandler(byEndpoint, publisher, metrics);
     // one instance per event loop on the same port: Vert.x spreads connections over them, where one
     // server created outside a verticle would serve every connection on a single thread
     DeploymentOptions instances = new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors());

@@ -1,6 +1,7 @@
 package io.quargo.eventsource.webhook;
 
 import io.quargo.eventbus.publish.Publisher;
+import io.quargo.eventsource.spi.SourceMetrics;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,11 +19,18 @@ public final class WebhookServers implements AutoCloseable {
 
   /** Starts one server per port; if one fails, those already started are closed again. */
   public static WebhookServers start(Vertx vertx, String host, Collection<WebhookRoute> routes, Publisher publisher) {
+    return start(vertx, host, routes, publisher, SourceMetrics.inMemory());
+  }
+
+  /** As {@link #start(Vertx, String, Collection, Publisher)}, counting events in {@code metrics}. */
+  public static WebhookServers start(Vertx vertx, String host, Collection<WebhookRoute> routes, Publisher publisher,
+      SourceMetrics metrics) {
     Map<Integer, List<WebhookRoute>> byPort = new TreeMap<>();
     routes.forEach(r -> byPort.computeIfAbsent(r.port(), p -> new ArrayList<>()).add(r));
     List<WebhookServer> started = new ArrayList<>();
     try {
-      byPort.forEach((port, portRoutes) -> started.add(WebhookServer.start(vertx, host, port, portRoutes, publisher)));
+      byPort.forEach((port, portRoutes) -> started.add(WebhookServer.start(vertx, host, port, portRoutes, publisher,
+          metrics)));
     } catch (RuntimeException e) {
       started.forEach(WebhookServer::close);
       throw e;

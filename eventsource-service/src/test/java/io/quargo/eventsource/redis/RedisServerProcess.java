@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Redis an IT talks to: a private {@code redis-server} child on a free port without persistence when the
+ * The Redis an IT talks to (shared with the service package's lease IT): a private {@code redis-server} child on a free port without persistence when the
  * binary is installed, else the one on 127.0.0.1:6379; when neither exists the IT fails saying so.
  */
-final class RedisServerProcess implements AutoCloseable {
+public final class RedisServerProcess implements AutoCloseable {
   private final Process process;
   final int port;
 
@@ -25,11 +25,11 @@ final class RedisServerProcess implements AutoCloseable {
   }
 
   /** A client connection for the test's own commands. */
-  RespConnection connect() throws IOException {
+  public RespConnection connect() throws IOException {
     return RespConnection.open(new RedisEndpoint("127.0.0.1", port, 0, null, null), java.time.Duration.ofSeconds(10));
   }
 
-  static RedisServerProcess start() throws Exception {
+  public static RedisServerProcess start() throws Exception {
     for (String binary : List.of("/usr/bin/redis-server", "/usr/sbin/redis-server", "/usr/local/bin/redis-server")) {
       if (Files.isExecutable(Path.of(binary))) {
         return startChild(binary);
@@ -71,7 +71,7 @@ final class RedisServerProcess implements AutoCloseable {
     }
   }
 
-  String hostAddress() {
+  public String hostAddress() {
     return "127.0.0.1:" + port;
   }
 

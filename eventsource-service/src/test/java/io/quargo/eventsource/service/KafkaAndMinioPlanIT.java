@@ -3,6 +3,7 @@ package io.quargo.eventsource.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quargo.core.resource.Resource;
+import io.quargo.eventsource.resource.ClusterAccess;
 import io.quargo.eventbus.testkit.NatsServerExtension;
 import io.quargo.eventbus.testkit.NatsTestServer;
 import io.quargo.eventsource.amqp.BusFixture;
@@ -22,7 +23,7 @@ class KafkaAndMinioPlanIT {
     try (BusFixture bus = BusFixture.connect(nats)) {
       for (String type : new String[] {"kafka", "minio"}) {
         for (Resource example : Specs.upstreamExamples(type)) {
-          SourcePlan plan = SourcePlan.of(example, bus.bus(), ref -> ref.key());
+          SourcePlan plan = SourcePlan.of(example, bus.bus(), ref -> ref.key(), ClusterAccess.none());
           assertThat(plan.unsupported()).as(type).isEmpty();
           assertThat(plan.adapters()).as(type).singleElement().isInstanceOf(
               type.equals("kafka") ? KafkaAdapter.class : MinioAdapter.class);

@@ -7,7 +7,9 @@ import io.quargo.eventbus.resource.NatsResourceStore;
 import io.quargo.eventbus.topology.StandardStreams;
 import io.quargo.eventbus.topology.StreamLimits;
 import io.quargo.eventbus.topology.Topology;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quargo.eventsource.service.EventSourceManager;
+import io.quargo.eventsource.service.LeaseSettings;
 import io.quargo.sensor.runner.RunnerOptions;
 import io.quargo.sensor.service.SensorManager;
 import io.quargo.sensor.trigger.ArgoWorkflowTrigger;
@@ -57,13 +59,13 @@ public class WorkflowServices {
   private final EventSourceManager eventSources;
   private final SensorManager sensors;
 
-  WorkflowServices(BusConnection bus, Vertx vertx, @ConfigProperty(name = "quargo.data-dir") String dataDir,
+  WorkflowServices(BusConnection bus, Vertx vertx, MeterRegistry meters,
+      @ConfigProperty(name = "quargo.data-dir") String dataDir,
       @ConfigProperty(name = "quargo.store.bucket-prefix") String bucketPrefix,
       @ConfigProperty(name = "quargo.store.history") int history,
       @ConfigProperty(name = "quargo.webhook.host") String webhookHost,
       @ConfigProperty(name = "quargo.workflow.offload-bytes") int offloadBytes,
-      @ConfigProperty(name = "quargo.sensor.slack.api-url", defaultValue = "https://slack.com/api") String slackApi,
-      jakarta.enterprise.inject.Instance<io.micrometer.core.instrument.MeterRegistry> meterRegistry) {
+      @ConfigProperty(name = "quargo.sensor.slack.api-url", defaultValue = "https://slack.com/api") String slackApi) {
     Topology topology = new Topology(bus);
     topology.ensureStream(StandardStreams.lifecycle(StreamLimits.defaults()));
     topology.ensureStream(StandardStreams.events(StreamLimits.defaults()));
@@ -79,15 +81,15 @@ public class WorkflowServices {
     this.apiStore = new HydratingResourceStore(store, controller);
     this.commands = WorkflowCommandConsumer.start(bus, new WorkflowCommands(store, controller, Clock.systemUTC()));
     this.crons = new CronWorkflowController(store, controller, Clock.systemUTC()).start();
+    // event counters and publish timers on /q/metrics; leases apart per bucket prefix, as the resources are
     this.eventSources = new EventSourceManager(bus, store, vertx, webhookHost,
-        io.quargo.eventsource.webhook.SecretResolver.none()).start();
+        io.quargo.eventsource.webhook.SecretResolver.none()).withMeterRegistry(meters)
+        .withLeases(LeaseSettings.defaults().withBucket(bucketPrefix + "-" + LeaseSettings.BUCKET)).start();
     io.quargo.sensor.trigger.SecretResolver sensorSecrets = io.quargo.sensor.trigger.SecretResolver.none();
-    // the sensor meters go to the application's registry when one is a bean (e.g. Prometheus), else kept private
     this.sensors = new SensorManager(bus, store, () -> List.of(new LogTrigger(), new HttpTrigger(sensorSecrets),
         new ArgoWorkflowTrigger(publisher), new NatsTrigger(sensorSecrets), new KafkaTrigger(sensorSecrets),
         new SlackTrigger(sensorSecrets, java.net.URI.create(slackApi)), new EmailTrigger(sensorSecrets)),
-        RunnerOptions.defaults(), meterRegistry.isResolvable() ? meterRegistry.get()
-            : new io.micrometer.core.instrument.simple.SimpleMeterRegistry()).start();
+        RunnerOptions.defaults(), meters).start();
   }
 
   /** The store as the API sees it: workflows read by name come with their offloaded nodes. */
