@@ -26,6 +26,10 @@ final class Operator {
   final String shutdownMessage;
   final boolean runExitHandlers;
   Instant wakeAt;
+  /** The run's {@code synchronization}; set by the engine (null in no-lock callers). */
+  SyncEngine sync;
+  /** A node lock was given back this pass: waiting nodes of this run get another pass. */
+  boolean syncReleased;
   private final StepsOperator steps = new StepsOperator(this);
   private final DagOperator dag = new DagOperator(this);
   private final Retries retries = new Retries(this);
@@ -67,6 +71,14 @@ final class Operator {
       return finish(skipped, NodePhase.Failed, shutdownMessage);
     }
     JsonNode strategy = tmpl.has("retryStrategy") ? tmpl.get("retryStrategy") : run.spec.get("retryStrategy");
+    if (sync != null && tmpl.has("synchronization")) {
+      boolean retry = strategy != null && strategy.isObject() && (node == null || node.type == NodeType.Retry);
+      Node waiting = sync.acquireNode(this, nodeName, node, r, retry, opts);
+      if (waiting != null) {
+        return waiting;
+      }
+      node = run.node(nodeName); // a placeholder that got its lock is gone: the node is created afresh
+    }
     if (strategy != null && strategy.isObject() && (node == null || node.type == NodeType.Retry)) {
       return retries.execute(nodeName, node, r, strategy, opts);
     }
