@@ -82,7 +82,8 @@ final class SyncEngine {
       if (placeholder) {
         run.syncWaiting.remove(node.id);
       }
-      return op.errorNode(nodeName, node, opts, e.getMessage());
+      Node failed = node != null ? node : op.create(nodeName, retry ? NodeType.Retry : Operator.typeOf(r), opts, r);
+      return op.finish(failed, NodePhase.Error, e.getMessage()); // Argo: the node of the template, in Error
     }
     if (attempt.acquired()) {
       if (placeholder) {
