@@ -135,6 +135,54 @@ class SyncControllerIT {
   }
 
   @Test
+  void aConfigMapPutIntoItsKvBucketSetsTheLimitAndAChangeLetsWaitersIn(NatsTestServer nats, @TempDir Path dir)
+      throws Exception {
+    try (BusConnection bus = BusConnection.connect(BusConfig.of(nats.url()));
+        LocalExecutor executor = new LocalExecutor(dir)) {
+      String prefix = "sync-c-" + System.nanoTime();
+      NatsResourceStore store = new NatsResourceStore(bus, prefix, 5);
+      String wfSem = """
+          apiVersion: argoproj.io/v1alpha1
+          kind: Workflow
+          metadata: {name: %s, namespace: default}
+          spec:
+            entrypoint: main
+            synchronization: {semaphore: {configMapKeyRef: {name: limits, key: workflow}}}
+            templates:
+            - name: main
+              container: {image: busybox, command: [sh, -c, "sleep 30"]}
+          """;
+      try (WorkflowController controller = new WorkflowController(store, executor, LifecycleSink.NONE,
+          new EngineSettings("host", true), Clock.systemUTC())) {
+        controller.start(); // opens the configmaps bucket
+        var kv = bus.nats().keyValue(prefix + "-configmaps");
+        kv.put("default.limits", configMap("1"));
+        for (String name : List.of("w1", "w2", "w3")) {
+          controller.submit(resource(wfSem.formatted(name)));
+        }
+        await().atMost(WAIT).until(() -> running(store, "w1", "w2", "w3") == 1);
+        String waiting = List.of("w1", "w2", "w3").stream().map(n -> status(store, n))
+            .filter(s -> s.path("phase").asText().equals("Pending")).findFirst().orElseThrow()
+            .path("message").asText();
+        assertThat(waiting).isEqualTo("Waiting for default/ConfigMap/limits/workflow lock. Lock status: 0/1");
+        kv.put("default.limits", configMap("3"));
+        await().atMost(WAIT).until(() -> running(store, "w1", "w2", "w3") == 3);
+      }
+    }
+  }
+
+  private static byte[] configMap(String limit) {
+    return ("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"limits\","
+        + "\"namespace\":\"default\"},\"data\":{\"workflow\":\"" + limit + "\"}}")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static long running(NatsResourceStore store, String... names) {
+    return java.util.Arrays.stream(names).map(n -> status(store, n))
+        .filter(s -> s.path("nodes").toString().contains("\"phase\":\"Running\"")).count();
+  }
+
+  @Test
   void aLockHeldWhenTheControllerDiesIsStillHeldAfterItsRestart(NatsTestServer nats, @TempDir Path dir)
       throws Exception {
     List<String> events = new ArrayList<>();
