@@ -297,6 +297,7 @@ public final class WorkflowController implements AutoCloseable {
       } catch (ResourceStoreException e) {
         if (e.reason() == ResourceStoreException.Reason.NOT_FOUND) {
           active.remove(a.key);
+          locks.releaseWorkflow(a.key);
           a.tasks.values().forEach(t -> t.kill("workflow deleted"));
           return;
         }

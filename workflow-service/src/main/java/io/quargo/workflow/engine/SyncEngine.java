@@ -42,6 +42,7 @@ final class SyncEngine {
     } catch (EngineException e) {
       run.phase = "Failed";
       run.message = FAILED + e.getMessage();
+      run.startedAt = run.startedAt == null ? now : run.startedAt;
       run.finishedAt = now;
       locks.releaseWorkflow(workflowKey());
       return false;

@@ -61,13 +61,13 @@ public final class WorkflowEngine {
   }
 
   private Operator pass(WorkflowRun run, Instant now) {
-    if (run.startedAt == null) {
-      run.startedAt = now;
-    }
     SyncEngine sync = new SyncEngine(locks, run);
     sync.releaseFulfilled();
     if (!sync.acquireWorkflow(now)) {
-      return null;
+      return null; // waiting for a lock is not running: activeDeadlineSeconds counts from the start, as in Argo
+    }
+    if (run.startedAt == null) {
+      run.startedAt = now;
     }
     run.phase = "Running";
     run.message = null;

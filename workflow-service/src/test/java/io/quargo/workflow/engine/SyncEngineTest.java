@@ -38,6 +38,7 @@ class SyncEngineTest {
     WorkflowRun wf2 = h.run("wf2");
     assertThat(wf2.phase).isEqualTo("Pending");
     assertThat(wf2.message).isEqualTo("Waiting for default/Mutex/m lock. Lock status: 0/1");
+    assertThat(wf2.startedAt).isNull();
     JsonNode holding = h.run("wf1").status().path("synchronization").path("mutex").path("holding");
     assertThat(holding.toString()).isEqualTo("[{\"holder\":\"default/wf1\",\"mutex\":\"default/Mutex/m\"}]");
     JsonNode waiting = wf2.status().path("synchronization").path("mutex").path("waiting");
@@ -48,6 +49,17 @@ class SyncEngineTest {
     assertThat(h.starts).containsExactly("wf1/wf1", "wf2/wf2", "wf3/wf3");
     h.runs.values().forEach(r -> assertThat(r.phase).isEqualTo("Succeeded"));
     h.runs.values().forEach(r -> assertThat(r.status().has("synchronization")).isFalse());
+  }
+
+  @Test
+  void timeSpentWaitingForAWorkflowLockDoesNotCountTowardsTheDeadline() {
+    SyncHarness h = new SyncHarness();
+    h.submit("wf1", wfLevel(MUTEX, 0), 1);
+    h.submit("wf2", wfLevel(MUTEX, 0).replace("priority: 0", "priority: 0\n  activeDeadlineSeconds: 30"), 2);
+    h.now = h.now.plusSeconds(120);
+    h.drain();
+    assertThat(h.run("wf2").phase).isEqualTo("Succeeded");
+    assertThat(h.run("wf2").startedAt).isEqualTo(h.now.minusSeconds(1));
   }
 
   @Test
