@@ -150,6 +150,34 @@ class SyncEngineTest {
   }
 
   @Test
+  void aLockedStepsTemplateIsHeldWhileAllItsChildrenRun() {
+    String yaml = """
+        apiVersion: argoproj.io/v1alpha1
+        kind: Workflow
+        metadata: {namespace: default}
+        spec:
+          entrypoint: main
+          templates:
+          - name: main
+            synchronization: {mutexes: [{name: whole}]}
+            steps:
+            - - {name: one, template: work}
+            - - {name: two, template: work}
+          - name: work
+            container: {image: busybox, command: [echo, hi]}
+        """;
+    SyncHarness h = new SyncHarness();
+    h.submit("a", yaml, 1);
+    h.submit("b", yaml, 2);
+    assertThat(h.run("b").node("b").type).isEqualTo(NodeType.Steps);
+    assertThat(h.run("b").node("b").phase).isEqualTo(NodePhase.Pending);
+    h.drain();
+    assertThat(h.starts).containsExactly("a/one", "a/two", "b/one", "b/two");
+    assertThat(h.run("b").phase).isEqualTo("Succeeded");
+    assertThat(h.run("b").nodes()).hasSize(5);
+  }
+
+  @Test
   void aTemplateSemaphoreLimitsTheItemsOfOneWorkflow() {
     SyncHarness h = new SyncHarness();
     h.configMaps.put("my-config/template", "2");
