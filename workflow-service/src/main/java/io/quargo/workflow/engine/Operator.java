@@ -26,14 +26,14 @@ final class Operator {
   final String shutdownMessage;
   final boolean runExitHandlers;
   Instant wakeAt;
-  /** The run's {@code synchronization}; set by the engine (null in no-lock callers). */
-  SyncEngine sync;
-  /** A node lock was given back this pass: waiting nodes of this run get another pass. */
-  boolean syncReleased;
   private final StepsOperator steps = new StepsOperator(this);
   private final DagOperator dag = new DagOperator(this);
   private final Retries retries = new Retries(this);
   final Hooks hooks = new Hooks(this);
+  /** The run's {@code synchronization}; set by the engine (null in no-lock callers). */
+  SyncEngine sync;
+  /** A node lock was given back this pass: waiting nodes of this run get another pass. */
+  boolean syncReleased;
 
   Operator(WorkflowRun run, Instant now, TemplateLookup lookup, EngineSettings settings, Map<String, Object> globals,
       String shutdownMessage, boolean runExitHandlers) {
@@ -70,15 +70,14 @@ final class Operator {
       Node skipped = create(nodeName, typeOf(r), opts, r);
       return finish(skipped, NodePhase.Failed, shutdownMessage);
     }
-    JsonNode strategy = tmpl.has("retryStrategy") ? tmpl.get("retryStrategy") : run.spec.get("retryStrategy");
     if (sync != null && tmpl.has("synchronization")) {
-      boolean retry = strategy != null && strategy.isObject() && (node == null || node.type == NodeType.Retry);
-      Node waiting = sync.acquireNode(this, nodeName, node, r, retry, opts);
+      Node waiting = sync.acquireNode(this, nodeName, node, r, opts);
       if (waiting != null) {
         return waiting;
       }
       node = run.node(nodeName); // a placeholder that got its lock is gone: the node is created afresh
     }
+    JsonNode strategy = tmpl.has("retryStrategy") ? tmpl.get("retryStrategy") : run.spec.get("retryStrategy");
     if (strategy != null && strategy.isObject() && (node == null || node.type == NodeType.Retry)) {
       return retries.execute(nodeName, node, r, strategy, opts);
     }

@@ -63,12 +63,15 @@ final class SyncEngine {
    * A template's locks before its node runs. Null when the node may go on (a placeholder that waited is dropped
    * first, so the node is created afresh); otherwise the Pending node that waits, or the Error node that cannot.
    */
-  Node acquireNode(Operator op, String nodeName, Node node, ResolvedTemplate r, boolean retry, CallOptions opts) {
+  Node acquireNode(Operator op, String nodeName, Node node, ResolvedTemplate r, CallOptions opts) {
     JsonNode sync = r.template().get("synchronization");
     boolean placeholder = node != null && run.syncWaiting.containsKey(node.id);
     if (sync == null || sync.isNull() || (node != null && !placeholder)) {
       return null;
     }
+    JsonNode strategy = r.template().has("retryStrategy") ? r.template().get("retryStrategy")
+        : run.spec.get("retryStrategy");
+    boolean retry = strategy != null && strategy.isObject(); // the Retry node holds the lock across attempts
     String holder = workflowKey() + "/" + NodeNames.nodeId(run.name, nodeName);
     if (placeholder && op.shutdownMessage != null && !(opts.onExit() && op.runExitHandlers)) {
       locks.release(holder);

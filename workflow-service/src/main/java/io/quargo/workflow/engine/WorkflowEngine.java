@@ -77,8 +77,8 @@ public final class WorkflowEngine {
     TemplateLookup lookup = new TemplateLookup(templates, run.spec.get("templateDefaults") instanceof ObjectNode d
         ? d : null);
     Operator op = new Operator(run, now, lookup, settings, globals, shutdown, exitHandlers);
-    op.sync = sync;
     ObjectNode entry = Json.MAPPER.createObjectNode().put("template", run.spec.path("entrypoint").asText(""));
+    op.sync = sync;
     Node root = op.executeTemplate(run.name, entry, TemplateHolder.local(run.spec), run.spec.get("arguments"),
         new CallOptions(null, run.name, null, false));
     if (root != null && root.fulfilled()) {
