@@ -20,10 +20,12 @@ public final class ArgoKinds {
   public static final ResourceKind ANALYSIS_TEMPLATE = namespaced("AnalysisTemplate", "analysistemplates");
   public static final ResourceKind APPLICATION = namespaced("Application", "applications");
   public static final ResourceKind APP_PROJECT = namespaced("AppProject", "appprojects");
+  /** Core v1 ConfigMap: the limits of synchronization semaphores live in one. */
+  public static final ResourceKind CONFIG_MAP = new ResourceKind("", "v1", "ConfigMap", "configmaps", true);
 
   public static final List<ResourceKind> ALL =
       List.of(WORKFLOW, WORKFLOW_TEMPLATE, CLUSTER_WORKFLOW_TEMPLATE, CRON_WORKFLOW, EVENT_SOURCE,
-          SENSOR, EVENT_BUS, ROLLOUT, ANALYSIS_TEMPLATE, APPLICATION, APP_PROJECT);
+          SENSOR, EVENT_BUS, ROLLOUT, ANALYSIS_TEMPLATE, APPLICATION, APP_PROJECT, CONFIG_MAP);
 
   private ArgoKinds() {}
 

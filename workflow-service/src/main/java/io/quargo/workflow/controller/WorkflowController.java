@@ -15,6 +15,7 @@ import io.quargo.workflow.engine.EngineSettings;
 import io.quargo.workflow.engine.Node;
 import io.quargo.workflow.engine.Plan;
 import io.quargo.workflow.engine.SyncLocks;
+import io.quargo.workflow.engine.SyncStatus;
 import io.quargo.workflow.engine.WorkflowEngine;
 import io.quargo.workflow.engine.WorkflowRun;
 import io.quargo.workflow.executor.ExecutionListener;
@@ -51,7 +52,7 @@ public final class WorkflowController implements AutoCloseable {
   private final LifecycleSink lifecycle;
   private final EngineSettings settings;
   private final Clock clock;
-  private final SyncLocks locks = new SyncLocks();
+  private final SyncLocks locks;
   private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "workflow-engine");
     t.setDaemon(true);
@@ -60,6 +61,7 @@ public final class WorkflowController implements AutoCloseable {
   private static final Duration BIG_STATUS_EVERY = Duration.ofSeconds(1);
   private final Map<String, ActiveWorkflow> active = new HashMap<>();
   private ResourceStore.Watch watch;
+  private ResourceStore.Watch configMapWatch;
   private NodeStatusOffload offload;
   private io.quargo.workflow.engine.MemoCache memo = new io.quargo.workflow.engine.InMemoryMemoCache();
 
@@ -70,6 +72,8 @@ public final class WorkflowController implements AutoCloseable {
     this.lifecycle = lifecycle;
     this.settings = settings;
     this.clock = clock;
+    this.locks = new SyncLocks(new SyncConfigMapLimits(store));
+    locks.onWake(key -> post(() -> requeue(key)));
   }
 
   /** Statuses too large for one KV value put their nodes in the object store (set before {@link #start}). */
@@ -93,10 +97,16 @@ public final class WorkflowController implements AutoCloseable {
   public void start() {
     ResourceList list = store.list(ArgoKinds.WORKFLOW, null);
     call(() -> {
+      // locks first: a holder recorded in a stored status keeps its lock before anyone else may ask
+      list.items().stream().filter(r -> !finished(r.status().path("phase").asText("")))
+          .forEach(r -> SyncStatus.reacquire(locks, r.status().get("synchronization")));
       list.items().forEach(this::activate);
       return null;
     });
     watch = store.watch(ArgoKinds.WORKFLOW, null, list.resourceVersion(), this::onWatch);
+    // a changed semaphore ConfigMap may let waiters through: they try again with the new limit
+    configMapWatch = store.watch(ArgoKinds.CONFIG_MAP, null, null, e -> post(() -> locks.wakeWaiters(
+        e.resource().namespace() + "/ConfigMap/" + e.resource().name() + "/")));
   }
 
   private void onWatch(WatchEvent event) {
@@ -104,6 +114,7 @@ public final class WorkflowController implements AutoCloseable {
       Resource r = event.resource();
       String key = key(r.namespace(), r.name());
       if (event.type() == WatchEvent.Type.DELETED) {
+        locks.releaseWorkflow(key);
         ActiveWorkflow a = active.remove(key);
         if (a != null) {
           a.tasks.values().forEach(t -> t.kill("workflow deleted"));
@@ -148,7 +159,7 @@ public final class WorkflowController implements AutoCloseable {
 
   private void activate(Resource r) {
     String phase = r.status().path("phase").asText("");
-    if (phase.equals("Succeeded") || phase.equals("Failed") || phase.equals("Error")) {
+    if (finished(phase)) {
       scheduleTtl(r);
       return;
     }
@@ -197,6 +208,8 @@ public final class WorkflowController implements AutoCloseable {
       a.run.phase = "Error";
       a.run.message = "internal error: " + e.getMessage();
       a.run.finishedAt = clock.instant();
+      locks.releaseWorkflow(a.key);
+      a.run.synchronization = null;
       plan = new Plan(java.util.List.of(), Map.of(), null, true);
     }
     for (ExecutionTask task : plan.start()) {
@@ -292,6 +305,7 @@ public final class WorkflowController implements AutoCloseable {
       } catch (ResourceStoreException e) {
         if (e.reason() == ResourceStoreException.Reason.NOT_FOUND) {
           active.remove(a.key);
+          locks.releaseWorkflow(a.key);
           a.tasks.values().forEach(t -> t.kill("workflow deleted"));
           return;
         }
@@ -432,6 +446,10 @@ public final class WorkflowController implements AutoCloseable {
     }
   }
 
+  private static boolean finished(String phase) {
+    return phase.equals("Succeeded") || phase.equals("Failed") || phase.equals("Error");
+  }
+
   static String key(String namespace, String name) {
     return namespace + "/" + name;
   }
@@ -440,6 +458,9 @@ public final class WorkflowController implements AutoCloseable {
   public void close() {
     if (watch != null) {
       watch.close();
+    }
+    if (configMapWatch != null) {
+      configMapWatch.close();
     }
     loop.shutdownNow();
   }

@@ -32,6 +32,10 @@ final class Operator {
   private final DagOperator dag = new DagOperator(this);
   private final Retries retries = new Retries(this);
   final Hooks hooks = new Hooks(this);
+  /** The run's {@code synchronization}; set by the engine (null in no-lock callers). */
+  SyncEngine sync;
+  /** A node lock was given back this pass: waiting nodes of this run get another pass. */
+  boolean syncReleased;
 
   Operator(WorkflowRun run, Instant now, TemplateLookup lookup, EngineSettings settings, Map<String, Object> globals,
       String shutdownMessage, boolean runExitHandlers) {
@@ -67,6 +71,13 @@ final class Operator {
     if (node == null && shutdownMessage != null && !(opts.onExit() && runExitHandlers)) {
       Node skipped = create(nodeName, typeOf(r), opts, r);
       return finish(skipped, NodePhase.Failed, shutdownMessage);
+    }
+    if (sync != null && tmpl.has("synchronization")) {
+      Node waiting = sync.acquireNode(this, nodeName, node, r, opts);
+      if (waiting != null) {
+        return waiting;
+      }
+      node = run.node(nodeName); // a placeholder that got its lock is gone: the node is created afresh
     }
     JsonNode strategy = tmpl.has("retryStrategy") ? tmpl.get("retryStrategy") : run.spec.get("retryStrategy");
     boolean retried = strategy != null && strategy.isObject() && (node == null || node.type == NodeType.Retry);

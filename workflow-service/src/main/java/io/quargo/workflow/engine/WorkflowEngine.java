@@ -53,22 +53,28 @@ public final class WorkflowEngine {
       kill.putAll(op.kill);
       wakeAt = op.wakeAt;
       String after = fingerprint(run);
-      if (after.equals(before) && op.start.isEmpty()) {
+      if (after.equals(before) && op.start.isEmpty() && !op.syncReleased) {
         break;
       }
       before = after;
     }
     kill.keySet().removeIf(id -> !run.dispatched.contains(id));
+    SyncEngine sync = new SyncEngine(locks, run);
+    if (run.completed()) {
+      locks.releaseWorkflow(sync.workflowKey());
+    }
+    sync.updateStatus();
     return new Plan(start, kill, wakeAt, run.completed());
   }
 
   private Operator pass(WorkflowRun run, Instant now) {
+    SyncEngine sync = new SyncEngine(locks, run);
+    sync.releaseFulfilled();
+    if (!sync.acquireWorkflow(now)) {
+      return null; // waiting for a lock is not running: activeDeadlineSeconds counts from the start, as in Argo
+    }
     if (run.startedAt == null) {
       run.startedAt = now;
-    }
-    if (!acquireLocks(run)) {
-      run.phase = "Pending";
-      return null;
     }
     run.phase = "Running";
     run.message = null;
@@ -80,11 +86,13 @@ public final class WorkflowEngine {
     Operator op = new Operator(run, now, lookup, settings, globals, shutdown, exitHandlers);
     op.memo = memo;
     ObjectNode entry = Json.MAPPER.createObjectNode().put("template", run.spec.path("entrypoint").asText(""));
+    op.sync = sync;
     Node root = op.executeTemplate(run.name, entry, TemplateHolder.local(run.spec), run.spec.get("arguments"),
         new CallOptions(null, run.name, null, false));
     if (root != null && root.fulfilled()) {
       complete(run, op, root);
     }
+    op.syncReleased = sync.releaseFulfilled();
     deadlineWake(run, op);
     return op;
   }
@@ -119,7 +127,7 @@ public final class WorkflowEngine {
     run.phase = status;
     run.message = message;
     run.finishedAt = op.now;
-    locks.releaseAll(run.namespace + "/" + run.name);
+    locks.releaseWorkflow(run.namespace + "/" + run.name);
   }
 
   /** {@code workflow.failures}: every Failed or Error node, as a JSON list. */
@@ -156,29 +164,6 @@ public final class WorkflowEngine {
         op.wakeAt(at);
       }
     }
-  }
-
-  /** Workflow-level {@code synchronization}: all locks or none; the run waits Pending meanwhile. */
-  private boolean acquireLocks(WorkflowRun run) {
-    JsonNode sync = run.spec.path("synchronization");
-    if (sync.isMissingNode()) {
-      return true;
-    }
-    List<String> mutexes = new ArrayList<>();
-    if (sync.has("mutex")) {
-      mutexes.add(sync.get("mutex").path("name").asText());
-    }
-    sync.path("mutexes").forEach(m -> mutexes.add(m.path("name").asText()));
-    String holder = run.namespace + "/" + run.name;
-    for (String m : mutexes) {
-      String key = run.namespace + "/Mutex/" + m;
-      if (!locks.tryAcquire(key, holder, 1)) {
-        locks.releaseAll(holder);
-        run.message = "Waiting for " + key + " lock. Lock status: " + (1 - locks.held(key)) + "/1";
-        return false;
-      }
-    }
-    return true;
   }
 
   public void started(WorkflowRun run, String nodeId, Instant at) {

@@ -31,8 +31,10 @@ public final class WorkflowRun {
   public final Map<String, String> globalArtifacts = new LinkedHashMap<>();
   private final Map<String, Node> nodes = new LinkedHashMap<>();
   private final Map<String, Node> byName = new HashMap<>();
-  /** Where {@code synchronization} stands: acquired lock keys, and a waiting message. */
-  public String syncWaiting;
+  /** {@code status.synchronization} as the locks stood after the last reconcile (null: none held or awaited). */
+  public ObjectNode synchronization;
+  /** Nodes waiting for a template-level lock, to the lock key ({@code synchronizationStatus.waiting}). */
+  final Map<String, String> syncWaiting = new LinkedHashMap<>();
   /** Pod nodes handed to the executor by this engine instance (not persisted: a restart finds none). */
   final java.util.Set<String> dispatched = new java.util.HashSet<>();
   /** The final template of each dispatched pod node, needed for its outputs when it finishes. */
@@ -74,6 +76,13 @@ public final class WorkflowRun {
     return node;
   }
 
+  /** Drops a node that only stood in for a call waiting for its lock; parents keep its id (it comes back). */
+  void forget(Node node) {
+    version++;
+    nodes.remove(node.id);
+    byName.remove(node.name);
+  }
+
   void remove(Node node) {
     version++;
     nodes.remove(node.id);
@@ -108,6 +117,11 @@ public final class WorkflowRun {
     s.put("progress", progress());
     ObjectNode n = s.putObject("nodes");
     nodes.values().forEach(node -> n.set(node.id, node.toJson()));
+    syncWaiting.forEach((id, lock) -> {
+      if (n.get(id) instanceof ObjectNode node) {
+        node.putObject("synchronizationStatus").put("waiting", lock);
+      }
+    });
     if (!globalOutputs.isEmpty() || !globalArtifacts.isEmpty()) {
       ObjectNode outputs = s.putObject("outputs");
       if (!globalOutputs.isEmpty()) {
@@ -118,6 +132,9 @@ public final class WorkflowRun {
         ArrayNode arts = outputs.putArray("artifacts");
         globalArtifacts.forEach((k, v) -> arts.addObject().put("name", k).put("path", v));
       }
+    }
+    if (synchronization != null) {
+      s.set("synchronization", synchronization);
     }
     return s;
   }
@@ -144,7 +161,14 @@ public final class WorkflowRun {
     run.message = status.hasNonNull("message") ? status.get("message").asText() : null;
     run.startedAt = status.hasNonNull("startedAt") ? Instant.parse(status.get("startedAt").asText()) : null;
     run.finishedAt = status.hasNonNull("finishedAt") ? Instant.parse(status.get("finishedAt").asText()) : null;
-    status.path("nodes").forEach(n -> run.add(Node.fromJson(n)));
+    status.path("nodes").forEach(n -> {
+      run.add(Node.fromJson(n));
+      String waiting = n.path("synchronizationStatus").path("waiting").asText("");
+      if (!waiting.isEmpty()) {
+        run.syncWaiting.put(n.path("id").asText(), waiting);
+      }
+    });
+    run.synchronization = status.get("synchronization") instanceof ObjectNode o ? o : null;
     status.path("outputs").path("parameters")
         .forEach(p -> run.globalOutputs.put(p.path("name").asText(), p.path("value").asText()));
     return run;
