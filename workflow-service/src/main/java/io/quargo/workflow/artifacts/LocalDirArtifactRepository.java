@@ -11,7 +11,8 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * A repository in a local directory, for {@code quargo run} (no bus): the artifact under key {@code k} is the
- * file or directory {@code <dir>/k}. Its location is recorded as {@code local: {key: k}}.
+ * file or directory {@code <dir>/k}; a directory that is an artifact (not just a key prefix) has a marker file
+ * {@code .quargo-tree.<name>} next to it. Its location is recorded as {@code local: {key: k}}.
  */
 public final class LocalDirArtifactRepository implements ArtifactRepository {
   public static final String LOCATION = "local";
@@ -33,13 +34,21 @@ public final class LocalDirArtifactRepository implements ArtifactRepository {
     Files.createDirectories(target.getParent());
     Trees.copy(source, staging);
     Trees.delete(target);
+    Files.deleteIfExists(treeMarker(target));
     Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+    if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+      Files.createFile(treeMarker(target));
+    }
+  }
+
+  private static Path treeMarker(Path artifact) {
+    return artifact.resolveSibling(".quargo-tree." + artifact.getFileName());
   }
 
   @Override
   public void fetch(String key, Path target) throws IOException {
     Path source = at(key);
-    if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
+    if (!exists(key)) {
       throw new ArtifactNotFoundException(toString(), key);
     }
     Trees.copy(source, target);
@@ -47,7 +56,9 @@ public final class LocalDirArtifactRepository implements ArtifactRepository {
 
   @Override
   public boolean exists(String key) {
-    return Files.exists(at(key), LinkOption.NOFOLLOW_LINKS);
+    Path p = at(key);
+    return Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? Files.exists(treeMarker(p))
+        : Files.exists(p, LinkOption.NOFOLLOW_LINKS);
   }
 
   @Override
