@@ -52,7 +52,6 @@ final class InputArtifacts {
       }
       Path target = paths.hostPath(path);
       Files.createDirectories(target.getParent());
-      FileTrees.delete(target);
       if (a.has("raw")) {
         Files.writeString(target, a.path("raw").path("data").asText(""));
       } else if (supplied.containsKey(name)) {
@@ -108,7 +107,12 @@ final class InputArtifacts {
             "name a file or directory inside the artifact");
       }
     }
-    Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+    if (Files.isDirectory(part) && Files.isDirectory(target)) {
+      FileTrees.copy(part, target); // a directory the node already has (a mount's parent): merged, not replaced
+    } else {
+      FileTrees.delete(target);
+      Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+    }
     FileTrees.delete(unpacked);
     return true;
   }
