@@ -24,6 +24,7 @@ import io.quargo.workflow.controller.NodeStatusOffload;
 import io.quargo.workflow.controller.WorkflowCommandConsumer;
 import io.quargo.workflow.controller.WorkflowCommands;
 import io.quargo.workflow.controller.WorkflowController;
+import io.quargo.workflow.artifacts.NatsArtifactRepository;
 import io.quargo.workflow.cron.CronWorkflowController;
 import io.vertx.core.Vertx;
 import java.util.List;
@@ -31,6 +32,7 @@ import io.quargo.workflow.engine.EngineSettings;
 import io.quargo.workflow.executor.RoutingExecutor;
 import io.quargo.workflow.executor.http.HttpTemplateExecutor;
 import io.quargo.workflow.executor.local.LocalExecutor;
+import io.quargo.workflow.executor.local.LocalExecutorOptions;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.event.Observes;
@@ -43,7 +45,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every service of the standalone server: resources in NATS KV, a local executor under
- * {@code <data-dir>/executor}, lifecycle events on the bus, the controller that runs workflows (with large node
+ * {@code <data-dir>/executor} with artifacts in the object store bucket {@code quargo-artifacts}, lifecycle events on the bus, the controller that runs workflows (with large node
  * trees offloaded to the object store), workflow commands from the bus, CronWorkflows, and the event-source and
  * sensor managers. Started eagerly so workflows left unfinished by a previous run resume at boot.
  */
@@ -71,7 +73,9 @@ public class WorkflowServices {
     topology.ensureStream(StandardStreams.events(StreamLimits.defaults()));
     topology.ensureStream(StandardStreams.commands(StreamLimits.defaults()));
     this.store = new NatsResourceStore(bus, bucketPrefix, history);
-    this.executor = new LocalExecutor(Path.of(dataDir, "executor"));
+    // artifacts go to the NATS object store, so a consumer after a restart (or on another engine) finds them
+    this.executor = new LocalExecutor(Path.of(dataDir, "executor"), LocalExecutorOptions.defaults(),
+        NatsArtifactRepository.open(bus, NatsArtifactRepository.BUCKET));
     Publisher publisher = new Publisher(bus);
     this.controller = new WorkflowController(store, new RoutingExecutor(executor, new HttpTemplateExecutor()),
         new BusLifecycleSink(publisher, Clock.systemUTC()), new EngineSettings(hostName(), true), Clock.systemUTC())

@@ -47,6 +47,7 @@ final class Globals {
     }
     g.put("workflow.parameters.json", Json.string(params));
     run.globalOutputs.forEach((k, v) -> g.put("workflow.outputs.parameters." + k, v));
+    run.globalArtifacts.forEach((k, v) -> g.put("workflow.outputs.artifacts." + k, Artifacts.var(v)));
     JsonNode scheduled = run.metadata.path("annotations").get("workflows.argoproj.io/scheduled-time");
     if (scheduled != null) {
       g.put("workflow.scheduledTime", scheduled.asText()); // set by the CronWorkflow that made this run

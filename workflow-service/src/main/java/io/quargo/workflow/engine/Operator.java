@@ -151,14 +151,15 @@ final class Operator {
     try {
       tmpl = Substitution.object(unresolved, vars(Inputs.vars(r.template()), opts.extraVars(), local),
           Substitution.FAIL);
-    } catch (TagException e) {
+      Artifacts.resolveInputs(tmpl);
+    } catch (TagException | EngineException e) {
       return finish(node, NodePhase.Error, e.getMessage());
     }
     Timeouts.applyTemplateTimeout(tmpl);
     run.podTemplates.put(node.id, tmpl);
     run.dispatched.add(node.id);
     start.add(new ExecutionTask(run.namespace, run.name, node.id, nodeName, node.podName, tmpl,
-        settings.captureResult(), Artifacts.inputsOf(tmpl)));
+        settings.captureResult(), Map.of()));
     return node;
   }
 
@@ -254,6 +255,7 @@ final class Operator {
 
   /** {@code globalName} outputs become {@code workflow.outputs.parameters.<g>} and {@code status.outputs}. */
   void exportGlobals(Node node) {
+    Artifacts.exportGlobals(node, run, globals);
     if (node.outputs == null || node.globalNames == null) {
       return;
     }

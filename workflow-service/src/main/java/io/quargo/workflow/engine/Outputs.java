@@ -28,11 +28,8 @@ final class Outputs {
     if (!result.outputArtifacts().isEmpty()) {
       ArrayNode arts = out.putArray("artifacts");
       for (JsonNode a : tmpl.path("outputs").path("artifacts")) {
-        String name = a.path("name").asText();
-        if (result.outputArtifacts().containsKey(name)) {
-          ObjectNode art = ((ObjectNode) a).deepCopy();
-          art.put("localPath", result.outputArtifacts().get(name).toString());
-          arts.add(art);
+        if (result.outputArtifacts().containsKey(a.path("name").asText())) {
+          arts.add(Artifacts.recorded(a, result));
         }
       }
     }
@@ -56,7 +53,7 @@ final class Outputs {
     for (JsonNode a : tmpl.path("outputs").path("artifacts")) {
       if (a.hasNonNull("from")) {
         String from = Substitution.text(a.get("from").asText(), vars, Substitution.FAIL);
-        arts.add(((ObjectNode) a).deepCopy().put("localPath", from));
+        arts.add(Artifacts.fromScope(((ObjectNode) a).deepCopy().put("from", from)));
       }
     }
     if (!arts.isEmpty()) {

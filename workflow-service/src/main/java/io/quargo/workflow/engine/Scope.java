@@ -46,7 +46,7 @@ final class Scope {
           p.has("value") ? p.get("value").asText() : null);
     }
     for (JsonNode a : node.outputs.path("artifacts")) {
-      vars.put(prefix + ".outputs.artifacts." + a.path("name").asText(), a.path("localPath").asText());
+      vars.put(prefix + ".outputs.artifacts." + a.path("name").asText(), Artifacts.var(a));
     }
   }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What standalone mode cannot run, said before anything runs: {@code resource} templates need a Kubernetes API
- * server (cluster mode). Checked when a workflow is submitted, so it fails at once with the template named,
+ * server (cluster mode); artifacts in locations other than its own repository, raw and http cannot be fetched. Checked when a workflow is submitted, so it fails at once with the template named,
  * not halfway through.
  */
 public final class StandaloneChecks {
@@ -19,6 +19,10 @@ public final class StandaloneChecks {
         throw new EngineException("spec.templates[" + i + "] (" + t.path("name").asText()
             + "): resource templates need cluster mode (a Kubernetes API server); standalone mode cannot run them");
       }
+    }
+    String artifacts = io.quargo.workflow.artifacts.Locations.unsupported(spec);
+    if (artifacts != null) {
+      throw new EngineException(artifacts);
     }
   }
 }

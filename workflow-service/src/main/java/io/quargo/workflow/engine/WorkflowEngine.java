@@ -206,6 +206,9 @@ public final class WorkflowEngine {
     node.phase = phase;
     node.message = message;
     node.finishedAt = result.finishedAt();
+    if (phase == NodePhase.Succeeded) {
+      Artifacts.exportGlobals(node, run, null);
+    }
     if (phase == NodePhase.Succeeded && node.globalNames != null) {
       node.globalNames.forEach((param, global) -> {
         String value = node.output(param);

@@ -28,7 +28,7 @@ public final class WorkflowRun {
   /** {@code status.outputs.parameters}: globalName exports, in order. */
   public final Map<String, String> globalOutputs = new LinkedHashMap<>();
   /** {@code status.outputs.artifacts}: globalName exports of artifacts (name to stored location). */
-  public final Map<String, String> globalArtifacts = new LinkedHashMap<>();
+  public final Map<String, ObjectNode> globalArtifacts = new LinkedHashMap<>();
   private final Map<String, Node> nodes = new LinkedHashMap<>();
   private final Map<String, Node> byName = new HashMap<>();
   /** {@code status.synchronization} as the locks stood after the last reconcile (null: none held or awaited). */
@@ -130,7 +130,7 @@ public final class WorkflowRun {
       }
       if (!globalArtifacts.isEmpty()) {
         ArrayNode arts = outputs.putArray("artifacts");
-        globalArtifacts.forEach((k, v) -> arts.addObject().put("name", k).put("path", v));
+        globalArtifacts.values().forEach(arts::add);
       }
     }
     if (synchronization != null) {
@@ -171,6 +171,8 @@ public final class WorkflowRun {
     run.synchronization = status.get("synchronization") instanceof ObjectNode o ? o : null;
     status.path("outputs").path("parameters")
         .forEach(p -> run.globalOutputs.put(p.path("name").asText(), p.path("value").asText()));
+    status.path("outputs").path("artifacts")
+        .forEach(a -> run.globalArtifacts.put(a.path("name").asText(), (ObjectNode) a.deepCopy()));
     return run;
   }
 }

@@ -1,6 +1,6 @@
 package io.quargo.workflow.executor;
 
-import java.nio.file.Path;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Map;
 
@@ -17,8 +17,8 @@ import java.util.Map;
  * @param outputParameters output parameters read from {@code valueFrom.path} (one trailing newline trimmed;
  *                         {@code valueFrom.default} when the file is missing); parameters with other sources
  *                         are the engine's
- * @param outputArtifacts  output artifacts saved by the executor: name to a local file or directory that stays
- *                         readable after the node's working directory is gone
+ * @param outputArtifacts  output artifacts saved by the executor to the artifact repository: name to the location
+ *                         to record on the artifact, e.g. {@code {"nats": {"bucket": ..., "key": ...}}}
  * @param finishedAt       when the process ended
  */
 public record ExecutionResult(
@@ -27,7 +27,7 @@ public record ExecutionResult(
     Integer exitCode,
     String result,
     Map<String, String> outputParameters,
-    Map<String, Path> outputArtifacts,
+    Map<String, ObjectNode> outputArtifacts,
     Instant finishedAt) {
 
   public ExecutionResult {

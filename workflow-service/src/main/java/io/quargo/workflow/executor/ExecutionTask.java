@@ -14,11 +14,11 @@ import java.util.Map;
  * @param podName        the pod name Argo would give (POD_NAMES=v2), exposed as {@code pod.name} / hostname
  * @param template       the resolved template: exactly one of {@code container}, {@code script},
  *                       {@code containerSet}; plus {@code inputs} (parameters with their final {@code value};
- *                       artifacts, see below), {@code outputs}, {@code volumes}, {@code activeDeadlineSeconds}
+ *                       artifacts with their location: {@code raw}, {@code http}, or the artifact repository's), {@code outputs}, {@code volumes}, {@code activeDeadlineSeconds}
  * @param captureResult  whether {@code outputs.result} is referenced, so stdout must be kept (last 256 kB)
- * @param inputArtifacts input artifacts already fetched by the engine: artifact name to a local file or
- *                       directory to place at the artifact's {@code path}; {@code raw} artifacts are not here
- *                       (the executor writes {@code raw.data} itself)
+ * @param inputArtifacts input artifacts given as local files: artifact name to a file or directory to place at
+ *                       the artifact's {@code path}, before any location the template names (the engine passes
+ *                       none: its artifacts live in the repository)
  */
 public record ExecutionTask(
     String namespace,

@@ -1,5 +1,7 @@
 package io.quargo.workflow.executor.local;
 
+import io.quargo.workflow.artifacts.ArtifactRepository;
+import io.quargo.workflow.artifacts.LocalDirArtifactRepository;
 import io.quargo.workflow.executor.ExecutionListener;
 import io.quargo.workflow.executor.ExecutionTask;
 import io.quargo.workflow.executor.Executor;
@@ -23,8 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs leaf nodes as host processes (DESIGN §5, the local launcher), each in its own directory
  * {@code <root>/<namespace>/<nodeId>} with the container paths its template names mapped inside it. Output
- * artifacts are kept under {@code <root>/.artifacts/<namespace>/<nodeId>/<name>}, logs at
- * {@code <nodeDir>/<container>.log}. See {@code docs/local-executor.md}.
+ * artifacts go to an {@link ArtifactRepository} (by default a directory {@code <root>/.artifacts}) and input
+ * artifacts come from it; logs are at {@code <nodeDir>/<container>.log}. See {@code docs/local-executor.md} and
+ * {@code docs/artifacts.md}.
  */
 public final class LocalExecutor implements Executor {
   /** The message a node killed by {@link #close()} ends with. */
@@ -36,10 +39,8 @@ public final class LocalExecutor implements Executor {
    */
   record Shared(Path root, LocalExecutorOptions options, LaunchPlanner planner, ProcessGroups groups,
       ExecutorService work,
-      ScheduledExecutorService scheduler, Set<LocalTask> running, AtomicBoolean closed) {
-    Path artifactDir(String namespace, String nodeId) {
-      return root.resolve(".artifacts").resolve(namespace).resolve(nodeId);
-    }
+      ScheduledExecutorService scheduler, Set<LocalTask> running, AtomicBoolean closed,
+      ArtifactRepository artifacts) {
 
     void forget(LocalTask task) {
       running.remove(task);
@@ -62,6 +63,14 @@ public final class LocalExecutor implements Executor {
    * @param root a directory this executor owns; created if missing
    */
   public LocalExecutor(Path root, LocalExecutorOptions options) {
+    this(root, options, new LocalDirArtifactRepository(root.resolve(".artifacts")));
+  }
+
+  /**
+   * @param root      a directory this executor owns; created if missing
+   * @param artifacts where output artifacts are saved and input artifacts fetched from
+   */
+  public LocalExecutor(Path root, LocalExecutorOptions options, ArtifactRepository artifacts) {
     Path abs = root.toAbsolutePath().normalize();
     Path bin = abs.resolve(".bin");
     try {
@@ -74,7 +83,7 @@ public final class LocalExecutor implements Executor {
     LaunchPlanner planner = new LaunchPlanner(options.images(), bin, options.hostPath());
     this.shared = new Shared(abs, options, planner, ProcessGroups.find(options.hostPath()), Executors.newCachedThreadPool(daemon("local-exec-work")),
         Executors.newSingleThreadScheduledExecutor(daemon("local-exec-timer")), ConcurrentHashMap.newKeySet(),
-        new AtomicBoolean());
+        new AtomicBoolean(), artifacts);
     this.launchers = Executors.newFixedThreadPool(options.launchThreads(), daemon("local-exec-launch"));
     // an engine killed with -9 leaves its node processes running; they are not ours to finish, but ghosts
     LeftoverProcesses.sweep(abs, shared.groups());

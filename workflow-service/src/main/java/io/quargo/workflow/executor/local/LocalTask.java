@@ -62,7 +62,7 @@ final class LocalTask implements Executor.RunningTask {
       containers = reader.containers();
       g = new ContainerGraph(containers, reader);
       ws = NodeWorkspace.create(shared.root(), task, containers);
-      ws.prepare(task, containers, reader);
+      ws.prepare(task, containers, reader, shared.artifacts());
     } catch (TemplateError e) {
       finish(ExecutionResult.error(e.getMessage(), Instant.now()));
       return;
@@ -193,8 +193,9 @@ final class LocalTask implements Executor.RunningTask {
     String result = main == null ? null : main.result();
     String failedContainer = firstFailed();
     boolean clean = stopMessage == null && startError == null && failedContainer == null;
-    OutputCollector.Outputs out = new OutputCollector(workspace.paths(),
-        shared.artifactDir(task.namespace(), task.nodeId())).collect(task.template(), clean);
+    String keyPrefix = task.workflowName() + "/" + (task.podName() != null ? task.podName() : task.nodeId());
+    OutputCollector.Outputs out = new OutputCollector(workspace.paths(), shared.artifacts(), keyPrefix,
+        workspace.nodeDir().resolve("archive")).collect(task.template(), clean);
     String phase;
     String message;
     if (stopMessage != null) {

@@ -1,6 +1,7 @@
 package io.quargo.workflow.executor.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quargo.workflow.artifacts.ArtifactRepository;
 import io.quargo.workflow.executor.ExecutionTask;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,8 +12,8 @@ import java.util.Map;
 
 /**
  * One node's private directory {@code <root>/<namespace>/<nodeId>}: {@code fs/} holds every container path the
- * template names, {@code home/} is HOME, {@code <container>.log} the stored logs. Prepares the inputs (raw and
- * supplied artifacts, the script file, volume mounts) before the process starts.
+ * template names, {@code home/} is HOME, {@code <container>.log} the stored logs. Prepares the inputs (input
+ * artifacts, the script file, volume mounts) before the process starts.
  */
 final class NodeWorkspace {
   private final Path nodeDir;
@@ -70,8 +71,8 @@ final class NodeWorkspace {
    *
    * @throws TemplateError when an input cannot be placed; the message says which
    */
-  void prepare(ExecutionTask task, List<ContainerSpec> containers, TemplateReader reader)
-      throws TemplateError, IOException {
+  void prepare(ExecutionTask task, List<ContainerSpec> containers, TemplateReader reader,
+      ArtifactRepository artifacts) throws TemplateError, IOException {
     FileTrees.delete(nodeDir);
     Files.createDirectories(home());
     Files.createDirectories(paths.hostPath("/tmp"));
@@ -88,7 +89,8 @@ final class NodeWorkspace {
         Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
       }
     }
-    placeInputArtifacts(task, reader);
+    new InputArtifacts(artifacts, paths, nodeDir.resolve("inputs"), reader)
+        .place(task.template().path("inputs").path("artifacts"), task.inputArtifacts());
   }
 
   /**
@@ -119,28 +121,5 @@ final class NodeWorkspace {
       }
     }
     return false;
-  }
-
-  private void placeInputArtifacts(ExecutionTask task, TemplateReader reader) throws TemplateError, IOException {
-    JsonNode list = task.template().path("inputs").path("artifacts");
-    for (int i = 0; i < list.size(); i++) {
-      JsonNode a = list.get(i);
-      String name = a.path("name").asText("");
-      String where = "inputs.artifacts[" + i + "]";
-      String path = a.path("path").asText(null);
-      if (path == null || !path.startsWith("/")) {
-        throw reader.error(where + ".path must be an absolute path, got " + path, "set path, e.g. /tmp/" + name);
-      }
-      Path target = paths.hostPath(path);
-      Files.createDirectories(target.getParent());
-      if (a.has("raw")) {
-        Files.writeString(target, a.path("raw").path("data").asText(""));
-      } else if (task.inputArtifacts().containsKey(name)) {
-        FileTrees.copy(task.inputArtifacts().get(name), target);
-      } else if (!a.path("optional").asBoolean(false)) {
-        throw reader.error("inputs.artifacts." + name + " was not supplied",
-            "pass it in arguments.artifacts, give it a source, or mark it optional: true");
-      }
-    }
   }
 }

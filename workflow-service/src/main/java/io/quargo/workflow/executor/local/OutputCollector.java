@@ -1,6 +1,9 @@
 package io.quargo.workflow.executor.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quargo.workflow.artifacts.ArtifactRepository;
+import io.quargo.workflow.artifacts.Archives;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,20 +14,28 @@ import java.util.Map;
 /**
  * Reads a finished node's outputs as Argo's wait container does: {@code outputs.parameters[].valueFrom.path}
  * (one trailing newline trimmed; {@code valueFrom.default} when the file is missing) and
- * {@code outputs.artifacts[].path} (copied out of the node directory so it outlives it; {@code optional} ones may
- * be missing). Parameters from other sources are the engine's.
+ * {@code outputs.artifacts[].path} (archived as its {@code archive} says and saved to the artifact repository under
+ * Argo's default key {@code <workflow>/<pod>/<file>}, or the key of a key-only {@code s3} location;
+ * {@code optional} ones may be missing). Parameters from other sources are the engine's.
  */
 final class OutputCollector {
   /** What was collected, or the first failure in Argo's words. */
-  record Outputs(Map<String, String> parameters, Map<String, Path> artifacts, String failure) {}
+  record Outputs(Map<String, String> parameters, Map<String, ObjectNode> artifacts, String failure) {}
 
   private final ContainerPaths paths;
-  private final Path artifactDir;
+  private final ArtifactRepository repository;
+  private final String keyPrefix;
+  private final Path scratch;
 
-  /** @param artifactDir where this node's artifacts are kept: {@code <root>/.artifacts/<namespace>/<nodeId>} */
-  OutputCollector(ContainerPaths paths, Path artifactDir) {
+  /**
+   * @param keyPrefix Argo's default {@code keyFormat} resolved: {@code <workflow-name>/<pod-name>}
+   * @param scratch   a directory of the node's own for archives being written
+   */
+  OutputCollector(ContainerPaths paths, ArtifactRepository repository, String keyPrefix, Path scratch) {
     this.paths = paths;
-    this.artifactDir = artifactDir;
+    this.repository = repository;
+    this.keyPrefix = keyPrefix;
+    this.scratch = scratch;
   }
 
   /**
@@ -33,7 +44,7 @@ final class OutputCollector {
    */
   Outputs collect(JsonNode template, boolean strict) {
     Map<String, String> params = new LinkedHashMap<>();
-    Map<String, Path> artifacts = new LinkedHashMap<>();
+    Map<String, ObjectNode> artifacts = new LinkedHashMap<>();
     String failure = null;
     for (JsonNode p : template.path("outputs").path("parameters")) {
       JsonNode from = p.path("valueFrom");
@@ -57,9 +68,13 @@ final class OutputCollector {
         continue;
       }
       String name = a.path("name").asText();
-      Path saved = saveArtifact(name, path);
-      if (saved != null) {
-        artifacts.put(name, saved);
+      Path source = paths.hostPath(path);
+      if (Files.exists(source)) {
+        try {
+          artifacts.put(name, save(a, source));
+        } catch (IOException | RuntimeException e) {
+          failure = failure == null ? "failed to save outputs: artifact " + name + ": " + e.getMessage() : failure;
+        }
       } else if (failure == null && strict && !a.path("optional").asBoolean(false)) {
         failure = missing(path);
       }
@@ -84,18 +99,29 @@ final class OutputCollector {
     }
   }
 
-  private Path saveArtifact(String name, String containerPath) {
-    Path source = paths.hostPath(containerPath);
-    if (!Files.exists(source) || name.isEmpty() || name.contains("/") || name.startsWith(".")) {
-      return null;
+  /** Archives and saves one artifact; its location in the repository. */
+  private ObjectNode save(JsonNode artifact, Path source) throws IOException {
+    String key = keyOnly(artifact);
+    if (key == null) {
+      key = keyPrefix + "/" + Archives.fileName(artifact);
     }
-    Path target = artifactDir.resolve(name);
+    Path packed = Archives.pack(artifact, source, scratch);
     try {
-      FileTrees.delete(target);
-      FileTrees.copy(source, target);
-      return target;
-    } catch (IOException e) {
+      repository.save(key, packed);
+    } finally {
+      if (!packed.equals(source)) {
+        Files.deleteIfExists(packed);
+      }
+    }
+    return repository.location(key);
+  }
+
+  /** The key of a key-only {@code s3} location (Argo: the default repository, this key), else null. */
+  static String keyOnly(JsonNode artifact) {
+    JsonNode s3 = artifact.get("s3");
+    if (s3 == null || s3.size() != 1 || !s3.hasNonNull("key")) {
       return null;
     }
+    return s3.get("key").asText();
   }
 }

@@ -6,8 +6,9 @@
  * <p>Argo's behaviour kept: argv is {@code command + args} (or the image's entrypoint + cmd when there is no
  * command, from {@link io.quargo.workflow.executor.local.ImageMap}); a script template writes {@code source} to
  * {@code /argo/staging/script} and runs {@code command + [that file]}; {@code env} values; {@code workingDir};
- * raw and supplied input artifacts at their {@code path}; output parameters from {@code valueFrom.path} with one
- * trailing newline trimmed and {@code valueFrom.default} for a missing file; output artifacts; {@code outputs.result}
+ * input artifacts (raw, http, from the artifact repository) at their {@code path}; output parameters from {@code valueFrom.path} with one
+ * trailing newline trimmed and {@code valueFrom.default} for a missing file; output artifacts archived to the
+ * artifact repository; {@code outputs.result}
  * = stdout only, last 256 kB, one trailing newline trimmed, only when asked for; a non-zero exit is
  * {@code Failed} "Error (exit code N)"; {@code activeDeadlineSeconds} kills the node with Kubernetes' "Pod was
  * active on the node longer than the specified deadline"; a kill takes the whole process tree (SIGTERM, SIGKILL
