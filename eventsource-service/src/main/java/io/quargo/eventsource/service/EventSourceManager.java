@@ -90,7 +90,7 @@ public final class EventSourceManager implements AutoCloseable {
     BusEventSink sink = new BusEventSink(publisher, es.namespace(), es.name(), plan.filters());
     List<EventSourceAdapter> started = new ArrayList<>();
     ObjectNode sources = status.putObject("sources");
-    plan.routes().forEach(r -> sources.putObject(r.eventName()).put("type", "webhook").put("running", true));
+    plan.routes().forEach(r -> sources.putObject(r.eventName()).put("type", r.receiver().type()).put("running", true));
     for (EventSourceAdapter adapter : plan.adapters()) {
       String name = adapter.toString();
       try {

@@ -7,6 +7,8 @@ import io.quargo.eventsource.amqp.AmqpSpecParser;
 import io.quargo.eventsource.calendar.CalendarSpecParser;
 import io.quargo.eventsource.calendar.KvTickLedger;
 import io.quargo.eventsource.file.FileSpecParser;
+import io.quargo.eventsource.github.GithubSpecParser;
+import io.quargo.eventsource.gitlab.GitlabSpecParser;
 import io.quargo.eventsource.mqtt.MqttAdapter;
 import io.quargo.eventsource.mqtt.MqttSpecParser;
 import io.quargo.eventsource.nats.NatsSpecParser;
@@ -33,7 +35,7 @@ record SourcePlan(List<WebhookRoute> routes, List<EventSourceAdapter> adapters, 
 
   /** Types the standalone service runs; others are reported in status as unsupported. */
   static final Set<String> TYPES = Set.of("webhook", "calendar", "nats", "file", "amqp", "mqtt", "redis",
-      "redisStream");
+      "redisStream", "github", "gitlab");
 
   static SourcePlan of(Resource es, BusConnection bus, SecretResolver secrets) {
     List<WebhookRoute> routes = new ArrayList<>();
@@ -43,6 +45,12 @@ record SourcePlan(List<WebhookRoute> routes, List<EventSourceAdapter> adapters, 
     var spec = es.spec();
     if (spec.has("webhook")) {
       routes.addAll(new WebhookSpecParser(secrets).parse(es));
+    }
+    if (spec.has("github")) {
+      routes.addAll(new GithubSpecParser(secrets).parse(es));
+    }
+    if (spec.has("gitlab")) {
+      routes.addAll(new GitlabSpecParser(secrets).parse(es));
     }
     if (spec.has("calendar")) {
       CalendarSpecParser p = new CalendarSpecParser();

@@ -12,7 +12,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -22,7 +21,6 @@ import org.jboss.logging.Logger;
  * dropped it, as Argo does); a failed publish is a 503 so the sender retries.
  */
 final class WebhookRequestHandler {
-  static final String EVENT_TYPE = "webhook";
   private static final Logger LOG = Logger.getLogger(WebhookRequestHandler.class);
 
   private final Map<String, WebhookRoute> routes;
@@ -30,7 +28,9 @@ final class WebhookRequestHandler {
 
   WebhookRequestHandler(Map<String, WebhookRoute> routes, Publisher publisher) {
     this.routes = routes;
-    this.publisher = publisher;
+    // an event loop never waits for an in-flight slot (a full window answers 503), and the ack is handed
+    // straight from the NATS thread back to the request's event loop, without a pool hop in between
+    this.publisher = publisher.nonBlocking(Runnable::run);
   }
 
   void handle(HttpServerRequest request) {
@@ -111,21 +111,26 @@ final class WebhookRequestHandler {
   }
 
   private void accept(HttpServerRequest request, WebhookRoute route, byte[] body) {
-    ObjectNode data;
-    try {
-      List<Map.Entry<String, String>> headers = request.headers().entries();
-      data = WebhookPayload.build(route.method(), headers, request.query(), body, route.metadata());
-    } catch (WebhookPayload.InvalidBodyException e) {
-      respond(request, 400, e.getMessage());
-      return;
-    }
-    if (!passes(route, data)) {
+    WebhookRequest received = new WebhookRequest(route, route.method(), request.headers().entries(), request.query(),
+        body);
+    Reception reception = route.receiver().receive(received);
+    if (reception instanceof Reception.Refused refused) {
+      respond(request, refused.status(), refused.message());
+    } else if (reception instanceof Reception.Dropped dropped) {
+      LOG.debugf("%s: request not published: %s", route.ref(), dropped.why());
       respond(request, 200, "success");
-      return;
+    } else if (reception instanceof Reception.Accepted accepted) {
+      if (!passes(route, accepted.data())) {
+        respond(request, 200, "success");
+        return;
+      }
+      CloudEvent.Builder event = CloudEvent.builder().source(route.eventSource()).subject(route.eventName())
+          .type(route.receiver().type()).data(accepted.data());
+      if (accepted.eventId() != null) {
+        event.id(accepted.eventId());
+      }
+      publish(request, route, event.build());
     }
-    CloudEvent event = CloudEvent.builder().source(route.eventSource()).subject(route.eventName())
-        .type(EVENT_TYPE).data(data).build();
-    publish(request, route, event);
   }
 
   /** Argo drops an event its filter rejects or cannot evaluate, and still answers 200. */
