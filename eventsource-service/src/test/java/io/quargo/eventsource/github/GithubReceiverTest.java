@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class GithubReceiverTest {
+public class GithubReceiverTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SECRET = "It's a Secret to Everybody";
   private static final String BODY = "{\"zen\": \"Keep it logically awesome.\", \"hook_id\": 7}";
@@ -119,7 +119,7 @@ class GithubReceiverTest {
     return new WebhookRequest(ROUTE, "POST", headers, null, body.getBytes(StandardCharsets.UTF_8));
   }
 
-  static String hex(String algorithm, String secret, String body) {
+  public static String hex(String algorithm, String secret, String body) {
     return HexFormat.of().formatHex(GithubSignature.hmac(algorithm, secret, body.getBytes(StandardCharsets.UTF_8)));
   }
 }
