@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Asynchronous publishes are bounded: at most {@link PublisherOptions#maxInFlight()} await their ack,
  * and a caller beyond that blocks until one completes. Their futures complete on {@code callbacks} (the
- * common pool by default), never on the NATS reader thread, so a callback may publish again or block.
+ * common pool by default), never on the NATS reader thread, so a callback may publish again or block. An event
+ * loop uses {@link #nonBlocking} instead: no waiting for a slot, and its own choice of callback executor.
  */
 public final class Publisher {
   /** The CloudEvents NATS binding's content type for structured-mode events. */
