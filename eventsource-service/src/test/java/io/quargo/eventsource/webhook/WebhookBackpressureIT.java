@@ -12,7 +12,7 @@ import io.quargo.eventbus.BusConfig;
 import io.quargo.eventbus.BusConnection;
 import io.quargo.eventbus.publish.Publisher;
 import io.quargo.eventbus.publish.PublisherOptions;
-import io.quargo.eventbus.testkit.NatsServerExtension;
+import io.quargo.eventbus.testkit.NatsServers;
 import io.quargo.eventbus.testkit.NatsTestServer;
 import io.vertx.core.Vertx;
 import java.net.http.HttpResponse;
@@ -26,24 +26,25 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * With every in-flight slot awaiting its ack, the next request is answered 503 at once instead of blocking an
  * event loop, and the held request still gets its 200 once its ack arrives.
  */
-@ExtendWith(NatsServerExtension.class)
 class WebhookBackpressureIT {
   private final String namespace = "bp" + UUID.randomUUID().toString().substring(0, 8);
   private final int port = freePort();
   private final LinkedBlockingQueue<Message> held = new LinkedBlockingQueue<>();
+  private NatsTestServer nats;
   private BusConnection bus;
   private Dispatcher responder;
   private Vertx vertx;
   private WebhookServers servers;
 
   @BeforeEach
-  void start(NatsTestServer nats) throws Exception {
+  void start() throws Exception {
+    // a private server: a shared one may hold an EVENTS stream that would answer for the held responder
+    nats = NatsServers.dedicated();
     bus = BusConnection.connect(BusConfig.from(Map.of("quargo.bus.url", nats.url())));
     // no stream: a responder that holds publishes unanswered stands in for a slow JetStream
     responder = bus.nats().createDispatcher(held::add);
@@ -63,6 +64,7 @@ class WebhookBackpressureIT {
     vertx.close().toCompletionStage().toCompletableFuture().join();
     bus.nats().closeDispatcher(responder);
     bus.close();
+    nats.close();
   }
 
   @Test
