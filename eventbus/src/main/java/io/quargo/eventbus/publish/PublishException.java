@@ -19,6 +19,8 @@ public class PublishException extends BusException {
     TIMEOUT(true),
     /** The stream refused it (e.g. a limit with discard new, or a failed expectation). */
     REJECTED(false),
+    /** Every in-flight slot is taken and the caller asked not to wait; nothing was sent. */
+    BUSY(true),
     /** The caller's thread was interrupted while waiting. */
     INTERRUPTED(true),
     /** The arguments cannot be published (bad subject, missing id...). */

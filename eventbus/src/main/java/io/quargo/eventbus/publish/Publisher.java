@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Asynchronous publishes are bounded: at most {@link PublisherOptions#maxInFlight()} await their ack,
  * and a caller beyond that blocks until one completes. Their futures complete on {@code callbacks} (the
- * common pool by default), never on the NATS reader thread, so a callback may publish again or block.
+ * common pool by default), never on the NATS reader thread, so a callback may publish again or block. An event
+ * loop uses {@link #nonBlocking} instead: no waiting for a slot, and its own choice of callback executor.
  */
 public final class Publisher {
   /** The CloudEvents NATS binding's content type for structured-mode events. */
@@ -35,6 +36,7 @@ public final class Publisher {
   private final PublisherOptions options;
   private final Executor callbacks;
   private final Semaphore slots;
+  private final boolean waitForSlot;
 
   public Publisher(BusConnection bus) {
     this(bus, PublisherOptions.defaults(), ForkJoinPool.commonPool());
@@ -45,10 +47,27 @@ public final class Publisher {
   }
 
   public Publisher(BusConnection bus, PublisherOptions options, Executor callbacks) {
+    this(bus, options, callbacks, new Semaphore(options.maxInFlight()), true);
+  }
+
+  private Publisher(BusConnection bus, PublisherOptions options, Executor callbacks, Semaphore slots,
+      boolean waitForSlot) {
     this.bus = bus;
     this.options = options;
     this.callbacks = callbacks;
-    this.slots = new Semaphore(options.maxInFlight());
+    this.slots = slots;
+    this.waitForSlot = waitForSlot;
+  }
+
+  /**
+   * A view sharing this publisher's connection and in-flight bound, for callers that must never block (an
+   * event loop): when {@code maxInFlight} publishes are outstanding its async publishes fail at once with
+   * {@link Reason#BUSY} instead of waiting, and their futures complete on {@code callbacks}. Pass a direct
+   * executor ({@code Runnable::run}) only when every callback is short and non-blocking (such as handing the
+   * result back to an event loop): it then runs on the NATS thread that received the ack.
+   */
+  public Publisher nonBlocking(Executor callbacks) {
+    return new Publisher(bus, options, callbacks, slots, false);
   }
 
   /**
@@ -167,6 +186,13 @@ public final class Publisher {
   }
 
   private void acquireSlot(String subject, String msgId) {
+    if (!waitForSlot) {
+      if (!slots.tryAcquire()) {
+        throw PublishFailures.failure(subject, msgId, Reason.BUSY,
+            "all " + options.maxInFlight() + " in-flight publishes are awaiting their ack", null);
+      }
+      return;
+    }
     try {
       slots.acquire();
     } catch (InterruptedException e) {

@@ -129,6 +129,36 @@ class PublisherIT {
   }
 
   @Test
+  void aNonBlockingViewRefusesAtOnceWhenTheSharedWindowIsFullAndCompletesOnItsExecutor() throws Exception {
+    LinkedBlockingQueue<Message> held = new LinkedBlockingQueue<>();
+    Dispatcher dispatcher = bus.nats().createDispatcher(held::add);
+    dispatcher.subscribe("busy" + id + ".>");
+    bus.nats().flush(Duration.ofSeconds(5));
+    Publisher publisher = new Publisher(bus, new PublisherOptions(1, Duration.ofMinutes(1)));
+    AtomicReference<String> completedOn = new AtomicReference<>();
+    Publisher nonBlocking = publisher.nonBlocking(task -> {
+      completedOn.set("callbacks");
+      task.run();
+    });
+
+    CompletableFuture<PublishResult> first = nonBlocking.publishAsync("busy" + id + ".a", new byte[1], "1", null);
+    // the window is shared with the blocking publisher: it is full for both
+    assertThat(publisher.inFlight()).isEqualTo(1);
+    assertThatThrownBy(() -> nonBlocking.publishAsync("busy" + id + ".a", new byte[1], "2", null))
+        .isInstanceOfSatisfying(PublishException.class, e -> {
+          assertThat(e.reason()).isEqualTo(PublishException.Reason.BUSY);
+          assertThat(e.retryable()).isTrue();
+        });
+
+    ack(held.take(), 1);
+    assertThat(first.join().seq()).isEqualTo(1);
+    assertThat(completedOn.get()).isEqualTo("callbacks");
+    assertThat(publisher.inFlight()).isZero();
+    assertThat(held).isEmpty(); // the refused publish was never sent
+    bus.nats().closeDispatcher(dispatcher);
+  }
+
+  @Test
   void aSubjectNoStreamCapturesFailsLoudly() {
     Publisher publisher = new Publisher(bus);
     String subject = "nowhere" + id + ".x";

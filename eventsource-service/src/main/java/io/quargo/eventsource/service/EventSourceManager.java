@@ -163,7 +163,7 @@ public final class EventSourceManager implements AutoCloseable {
     }
     ObjectNode status = Json.object();
     ObjectNode sources = status.putObject("sources");
-    plan.routes().forEach(r -> sources.putObject(r.eventName()).put("type", "webhook").put("running", true));
+    plan.routes().forEach(r -> sources.putObject(r.eventName()).put("type", r.receiver().type()).put("running", true));
     errors.get().forEach(e -> LOG.warnf("EventSource %s: did not start %s", key, e));
     if (!errors.get().isEmpty()) {
       status.put("message", String.join("; ", errors.get()));

@@ -12,6 +12,8 @@ import io.quargo.eventsource.kafka.KafkaSpecParser;
 import io.quargo.eventsource.minio.KvSnapshotStore;
 import io.quargo.eventsource.minio.MinioAdapter;
 import io.quargo.eventsource.minio.MinioSpecParser;
+import io.quargo.eventsource.github.GithubSpecParser;
+import io.quargo.eventsource.gitlab.GitlabSpecParser;
 import io.quargo.eventsource.mqtt.MqttAdapter;
 import io.quargo.eventsource.mqtt.MqttSpecParser;
 import io.quargo.eventsource.nats.NatsSpecParser;
@@ -41,7 +43,7 @@ record SourcePlan(List<WebhookRoute> routes, List<EventSourceAdapter> adapters, 
 
   /** Types the standalone service runs; others are reported in status as unsupported. */
   static final Set<String> TYPES = Set.of("webhook", "calendar", "nats", "file", "amqp", "mqtt", "redis",
-      "redisStream", "kafka", "minio", "resource");
+      "redisStream", "kafka", "minio", "resource", "github", "gitlab");
 
   /** {@code cluster}: the apiserver resource sources watch. */
   static SourcePlan of(Resource es, BusConnection bus, SecretResolver secrets, ClusterAccess cluster) {
@@ -52,6 +54,12 @@ record SourcePlan(List<WebhookRoute> routes, List<EventSourceAdapter> adapters, 
     var spec = es.spec();
     if (spec.has("webhook")) {
       routes.addAll(new WebhookSpecParser(secrets).parse(es));
+    }
+    if (spec.has("github")) {
+      routes.addAll(new GithubSpecParser(secrets).parse(es));
+    }
+    if (spec.has("gitlab")) {
+      routes.addAll(new GitlabSpecParser(secrets).parse(es));
     }
     if (spec.has("calendar")) {
       CalendarSpecParser p = new CalendarSpecParser();

@@ -51,7 +51,11 @@ public final class WebhookPayload {
     return data;
   }
 
-  private static ObjectNode header(List<Map.Entry<String, String>> headers) {
+  /**
+   * The headers as Go's {@code http.Header}: {@code {Canonical-Name: [values]}}, without {@code Host} and
+   * with {@code Authorization} masked.
+   */
+  public static ObjectNode header(List<Map.Entry<String, String>> headers) {
     ObjectNode header = NODES.objectNode();
     for (Map.Entry<String, String> h : headers) {
       String name = canonical(h.getKey());
@@ -89,7 +93,7 @@ public final class WebhookPayload {
   }
 
   /** {@code a=1&a=2&b} as Go's {@code url.ParseQuery}: {@code {"a": ["1","2"], "b": [""]}}. */
-  static ObjectNode form(String encoded) {
+  public static ObjectNode form(String encoded) {
     ObjectNode values = NODES.objectNode();
     if (encoded == null || encoded.isEmpty()) {
       return values;

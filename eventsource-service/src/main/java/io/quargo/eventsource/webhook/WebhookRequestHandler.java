@@ -13,7 +13,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -23,7 +22,6 @@ import org.jboss.logging.Logger;
  * dropped it, as Argo does); a failed publish is a 503 so the sender retries.
  */
 final class WebhookRequestHandler {
-  static final String EVENT_TYPE = "webhook";
   private static final Logger LOG = Logger.getLogger(WebhookRequestHandler.class);
 
   private final Map<String, WebhookRoute> routes;
@@ -32,7 +30,9 @@ final class WebhookRequestHandler {
 
   WebhookRequestHandler(Map<String, WebhookRoute> routes, Publisher publisher, SourceMetrics metrics) {
     this.routes = routes;
-    this.publisher = publisher;
+    // an event loop never waits for an in-flight slot (a full window answers 503), and the ack is handed
+    // straight from the NATS thread back to the request's event loop, without a pool hop in between
+    this.publisher = publisher.nonBlocking(Runnable::run);
     this.metrics = metrics;
   }
 
@@ -114,23 +114,29 @@ final class WebhookRequestHandler {
   }
 
   private void accept(HttpServerRequest request, WebhookRoute route, byte[] body) {
-    ObjectNode data;
-    try {
-      List<Map.Entry<String, String>> headers = request.headers().entries();
-      data = WebhookPayload.build(route.method(), headers, request.query(), body, route.metadata());
-    } catch (WebhookPayload.InvalidBodyException e) {
-      respond(request, 400, e.getMessage());
-      return;
-    }
-    metrics.received(route.namespace(), route.eventSource(), route.eventName(), EVENT_TYPE);
-    if (!passes(route, data)) {
-      metrics.filtered(route.namespace(), route.eventSource(), route.eventName(), EVENT_TYPE);
+    WebhookRequest received = new WebhookRequest(route, route.method(), request.headers().entries(), request.query(),
+        body);
+    Reception reception = route.receiver().receive(received);
+    String type = route.receiver().type();
+    if (reception instanceof Reception.Refused refused) {
+      respond(request, refused.status(), refused.message());
+    } else if (reception instanceof Reception.Dropped dropped) {
+      LOG.debugf("%s: request not published: %s", route.ref(), dropped.why());
       respond(request, 200, "success");
-      return;
+    } else if (reception instanceof Reception.Accepted accepted) {
+      metrics.received(route.namespace(), route.eventSource(), route.eventName(), type);
+      if (!passes(route, accepted.data())) {
+        metrics.filtered(route.namespace(), route.eventSource(), route.eventName(), type);
+        respond(request, 200, "success");
+        return;
+      }
+      CloudEvent.Builder event = CloudEvent.builder().source(route.eventSource()).subject(route.eventName())
+          .type(route.receiver().type()).data(accepted.data());
+      if (accepted.eventId() != null) {
+        event.id(accepted.eventId());
+      }
+      publish(request, route, event.build());
     }
-    CloudEvent event = CloudEvent.builder().source(route.eventSource()).subject(route.eventName())
-        .type(EVENT_TYPE).data(data).build();
-    publish(request, route, event);
   }
 
   /** Argo drops an event its filter rejects or cannot evaluate, and still answers 200. */
@@ -150,7 +156,7 @@ final class WebhookRequestHandler {
     Context context = Vertx.currentContext();
     try {
       metrics.timed(publisher.publishEventAsync(route.namespace(), event), route.namespace(), route.eventSource(),
-          route.eventName(), EVENT_TYPE).whenComplete((ack, error) ->
+          route.eventName(), event.type()).whenComplete((ack, error) ->
           context.runOnContext(v -> {
             if (error == null) {
               respond(request, 200, "success");
@@ -159,7 +165,7 @@ final class WebhookRequestHandler {
             }
           }));
     } catch (PublishException e) {
-      metrics.failed(route.namespace(), route.eventSource(), route.eventName(), EVENT_TYPE);
+      metrics.failed(route.namespace(), route.eventSource(), route.eventName(), event.type());
       unavailable(request, route, e);
     }
   }

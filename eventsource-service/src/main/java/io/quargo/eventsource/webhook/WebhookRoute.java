@@ -15,6 +15,7 @@ import java.util.Map;
  * @param metadata copied into {@code data.metadata}
  * @param filter the {@code filter.expression}, or null to publish everything
  * @param authToken the bearer token required, or null for none; never printed
+ * @param receiver what the EventSource type does with a request: checks, data shape, event id
  */
 public record WebhookRoute(
     String namespace,
@@ -26,13 +27,23 @@ public record WebhookRoute(
     long maxPayloadSize,
     Map<String, String> metadata,
     EventFilter filter,
-    String authToken) {
+    String authToken,
+    WebhookReceiver receiver) {
 
   /** Argo's default {@code maxPayloadSize}: 1 MiB. */
   public static final long DEFAULT_MAX_PAYLOAD_SIZE = 1_048_576;
 
   public WebhookRoute {
     metadata = Map.copyOf(metadata);
+  }
+
+  /**
+   * This route's endpoint serving another EventSource type (github, gitlab): its receiver, metadata and
+   * filter replace the webhook's, and there is no bearer token (those types authenticate on their own).
+   */
+  public WebhookRoute servedBy(WebhookReceiver other, Map<String, String> otherMetadata, EventFilter otherFilter) {
+    return new WebhookRoute(namespace, eventSource, eventName, endpoint, method, port, maxPayloadSize, otherMetadata,
+        otherFilter, null, other);
   }
 
   /** {@code <namespace>/<eventSource>/<eventName>}, for messages. */
@@ -42,7 +53,7 @@ public record WebhookRoute(
 
   @Override
   public String toString() {
-    return "WebhookRoute[" + ref() + " " + method + " :" + port + endpoint
+    return "WebhookRoute[" + receiver.type() + " " + ref() + " " + method + " :" + port + endpoint
         + (authToken != null ? " (bearer token required)" : "") + "]";
   }
 }

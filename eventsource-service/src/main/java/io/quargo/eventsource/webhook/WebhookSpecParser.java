@@ -56,7 +56,7 @@ public final class WebhookSpecParser {
     long maxPayload = maxPayloadSize(spec.get("maxPayloadSize"), path + ".maxPayloadSize");
     return new WebhookRoute(namespace, eventSource, eventName, endpoint, method, port, maxPayload,
         metadata(spec.get("metadata"), path + ".metadata"), filter(spec.get("filter"), path + ".filter"),
-        authToken(spec.get("authSecret"), path + ".authSecret"));
+        authToken(spec.get("authSecret"), path + ".authSecret"), PlainWebhookReceiver.INSTANCE);
   }
 
   private static void rejectTls(JsonNode spec, String path) {
@@ -116,7 +116,8 @@ public final class WebhookSpecParser {
     throw new WebhookSpecException(path, "must be a number, got " + (value.isTextual() ? "'" + value.asText() + "'" : type(value)));
   }
 
-  private static Map<String, String> metadata(JsonNode value, String path) {
+  /** {@code metadata}: a map of strings, empty when absent. */
+  public static Map<String, String> metadata(JsonNode value, String path) {
     if (value == null || value.isNull()) {
       return Map.of();
     }
@@ -133,7 +134,8 @@ public final class WebhookSpecParser {
     return metadata;
   }
 
-  private static EventFilter filter(JsonNode value, String path) {
+  /** {@code filter: {expression}}, compiled; null when absent or blank. */
+  public static EventFilter filter(JsonNode value, String path) {
     if (value == null || value.isNull()) {
       return null;
     }
@@ -152,6 +154,11 @@ public final class WebhookSpecParser {
   }
 
   private String authToken(JsonNode value, String path) {
+    return secret(value, path);
+  }
+
+  /** A secret named as {@code {name, key}}, resolved and trimmed; null when the field is absent. */
+  public String secret(JsonNode value, String path) {
     if (value == null || value.isNull()) {
       return null;
     }
@@ -166,7 +173,7 @@ public final class WebhookSpecParser {
     return token.trim();
   }
 
-  private static String type(JsonNode value) {
+  static String type(JsonNode value) {
     return value == null ? "nothing" : value.getNodeType().toString().toLowerCase(Locale.ROOT);
   }
 }
