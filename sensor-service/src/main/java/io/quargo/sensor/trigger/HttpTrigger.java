@@ -146,17 +146,6 @@ public final class HttpTrigger implements TriggerExecutor {
   }
 
   private String secret(Sensor sensor, JsonNode ref, String where) {
-    String name = ref.path("name").asText("");
-    String key = ref.path("key").asText("");
-    if (name.isEmpty() || key.isEmpty()) {
-      throw TriggerFailure.permanent(where + ": needs {name: <secret>, key: <key>}");
-    }
-    String value = secrets.resolve(sensor.namespace(), name, key);
-    if (value == null) {
-      // a secret may be created after the Sensor: worth retrying
-      throw TriggerFailure.transientFailure(where + ": secret '" + name + "' has no key '" + key + "' in namespace "
-          + sensor.namespace(), null);
-    }
-    return value;
+    return Secrets.read(secrets, sensor, ref, where);
   }
 }
