@@ -28,6 +28,13 @@ public enum Kind {
       "eventsource", "eventsources", "es"),
   SENSOR("Sensor", "/api/v1/sensors", true, "sensor", "sensor", "sensor", "sensors", "sn"),
   EVENT_BUS("EventBus", "/api/v1/event-buses", true, "eventBus", "eventBus", "eventbus", "eventbuses", "eb"),
+  /** v1 ConfigMaps (semaphore limits in standalone): a Quargo-only collection. */
+  CONFIG_MAP("ConfigMap", "/api/v1/config-maps", true, "configMap", "configMap", "configmap", "configmaps", "cm") {
+    @Override
+    public String resourceName() {
+      return "configmap"; // the core group: kubectl prints configmap/NAME
+    }
+  },
   /** Argo CD's ApplicationService: the object is the body; its namespace travels inside it. */
   APPLICATION("Application", "/api/v1/applications", true, null, null, "application", "applications", "app") {
     @Override

@@ -174,6 +174,22 @@ class ResourceVerbsTest extends ServerTestBase {
   }
 
   @Test
+  void applyAConfigMapForSemaphoreLimits() throws Exception {
+    server.on("POST /api/v1/config-maps/default", json(object("ConfigMap", "my-config")));
+    String f = file("cm.yaml", """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: my-config}
+        data: {workflow: "2"}
+        """);
+    CliRun.Result r = cli.run("apply", "-f", f);
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).isEqualTo("configmap/my-config created\n");
+    JsonNode create = server.the("POST", "/api/v1/config-maps/default").json();
+    assertThat(create.path("configMap").path("data").path("workflow").asText()).isEqualTo("2");
+  }
+
+  @Test
   void applyRefusesUnknownKindsBeforeSendingAnything() throws Exception {
     String f = file("x.yaml", TEMPLATE + "---\nkind: Widget\nmetadata: {name: w}\n");
     CliRun.Result r = cli.run("apply", "-f", f);

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quargo.eventbus.testkit.NatsTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quargo.standalone.workflow.WorkflowServices;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(NatsTestResource.class)
 class TemplateEndpointsTest {
+  @Inject
+  WorkflowServices services;
+
   static final String TEMPLATE = """
       metadata: {name: greeter, labels: {team: a}}
       spec:
@@ -129,6 +134,33 @@ class TemplateEndpointsTest {
         .body("metadata.labels.'workflows.argoproj.io/cron-workflow'", is("nightly")).extract().path("metadata.name");
     JsonNode wf = awaitPhase(ns, fromCron, "Succeeded");
     assertThat(wf.path("metadata").path("name").asText()).startsWith("nightly-");
+  }
+
+  @Test
+  void configMapsAreStoredWhereSemaphoresReadTheirLimits() {
+    String ns = namespace();
+    var cm = yaml("""
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: my-config}
+        data: {workflow: "2"}
+        """);
+    post("/api/v1/config-maps/" + ns, body("configMap", cm)).then().statusCode(200).body("kind", is("ConfigMap"))
+        .body("apiVersion", is("v1"));
+    var stored = services.store().get(io.quargo.core.resource.ArgoKinds.CONFIG_MAP, ns, "my-config");
+    assertThat(stored).hasValueSatisfying(r -> assertThat(r.tree().path("data").path("workflow").asText())
+        .isEqualTo("2"));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) cm.get("data")).put("workflow", "3");
+    put("/api/v1/config-maps/" + ns + "/my-config", body("configMap", cm)).then().statusCode(200)
+        .body("data.workflow", is("3"));
+    var workflow = yaml("""
+        apiVersion: argoproj.io/v1alpha1
+        kind: Workflow
+        metadata: {name: not-a-configmap}
+        """);
+    post("/api/v1/config-maps/" + ns, body("configMap", workflow)).then().statusCode(400);
+    given().delete("/api/v1/config-maps/" + ns + "/my-config").then().statusCode(200);
+    given().get("/api/v1/config-maps/" + ns).then().body("items.size()", is(0));
   }
 
   @Test
