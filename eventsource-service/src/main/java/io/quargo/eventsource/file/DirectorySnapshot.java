@@ -25,6 +25,8 @@ public final class DirectorySnapshot {
   record Entry(Object fileKey, FileTime modified, long size, String permissions) {}
 
   private final Path directory;
+  private static final int MAX_SCANS = 5;
+
   private final Map<String, Entry> entries;
 
   private DirectorySnapshot(Path directory, Map<String, Entry> entries) {
@@ -32,18 +34,27 @@ public final class DirectorySnapshot {
     this.entries = entries;
   }
 
+  /**
+   * Lists the directory. An entry that vanishes between listing and reading was removed or renamed mid-scan; the
+   * scan is repeated (a few times) so a rename is not split into a REMOVE now and a CREATE in the next scan.
+   */
   public static DirectorySnapshot scan(Path directory) throws IOException {
-    Map<String, Entry> entries = new TreeMap<>();
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
-      for (Path file : files) {
-        try {
-          entries.put(file.getFileName().toString(), entry(file));
-        } catch (NoSuchFileException gone) {
-          // removed between listing and reading: the next scan reports it, if it was ever seen
+    for (int attempt = 1; ; attempt++) {
+      Map<String, Entry> entries = new TreeMap<>();
+      boolean vanished = false;
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+        for (Path file : files) {
+          try {
+            entries.put(file.getFileName().toString(), entry(file));
+          } catch (NoSuchFileException gone) {
+            vanished = true;
+          }
         }
       }
+      if (!vanished || attempt == MAX_SCANS) {
+        return new DirectorySnapshot(directory, entries);
+      }
     }
-    return new DirectorySnapshot(directory, entries);
   }
 
   private static Entry entry(Path file) throws IOException {
