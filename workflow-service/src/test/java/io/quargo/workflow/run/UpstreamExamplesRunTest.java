@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quargo.core.resource.Resource;
 import io.quargo.core.workflow.lint.TemplateResolver;
 import io.quargo.workflow.engine.EngineSettings;
+import io.quargo.workflow.engine.NodePhase;
+import io.quargo.workflow.engine.NodeType;
 import io.quargo.workflow.engine.SyncLocks;
 import io.quargo.workflow.engine.WorkflowEngine;
 import io.quargo.workflow.engine.WorkflowRun;
@@ -58,12 +60,30 @@ class UpstreamExamplesRunTest {
       WorkflowRun run = Submission.prepare(wf, Map.of(), null, templates, clock.instant());
       WorkflowEngine engine = new WorkflowEngine(templates, new EngineSettings("localhost", true), new SyncLocks());
       new WorkflowRunner(engine, executor, clock, RunObserver.NONE).run(run);
-      boolean ok = row.expect().equals("Completes") ? run.completed() : run.phase.equals(row.expect());
+      boolean ok = row.expect().equals("Completes") ? run.completed() : run.phase.equals(row.expect())
+          || unluckyButCorrect(row, run);
       return ok ? null : row.path() + ": expected " + row.expect() + ", got " + run.phase + " (" + run.message
           + ")\n" + summary(run);
     } catch (Exception e) {
       return row.path() + ": " + e;
     }
+  }
+
+  /**
+   * retry-script and retry-container draw their exit code at random (0 with probability 1/3) under
+   * {@code retryStrategy.limit: 10}, so Argo itself ends them Failed with probability (2/3)^11, about 1.2 %. That
+   * outcome is accepted only in its exact correct form: all 11 allowed attempts ran, each failed with exit code 1.
+   */
+  static boolean unluckyButCorrect(CompatCorpus.Row row, WorkflowRun run) {
+    boolean random = row.path().endsWith("examples/retry-script.yaml")
+        || row.path().endsWith("examples/retry-container.yaml");
+    if (!random || !"Failed".equals(run.phase)) {
+      return false;
+    }
+    long pods = run.nodes().stream().filter(n -> n.type == NodeType.Pod).count();
+    long failedOnExit1 = run.nodes().stream().filter(n -> n.type == NodeType.Pod && n.phase == NodePhase.Failed
+        && "Error (exit code 1)".equals(n.message)).count();
+    return pods == 11 && failedOnExit1 == 11;
   }
 
   static String summary(WorkflowRun run) {
