@@ -10,7 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /** Copy and delete of a file or directory tree; links are copied as links, never followed. */
-final class Trees {
+public final class Trees {
   private Trees() {}
 
   static void copy(Path source, Path target) throws IOException {
@@ -35,7 +35,8 @@ final class Trees {
     });
   }
 
-  static void delete(Path path) throws IOException {
+  /** Deletes a file or tree if present; links are removed, not their targets (shared volumes survive). */
+  public static void delete(Path path) throws IOException {
     if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
