@@ -43,6 +43,10 @@ public record RunnerOptions(String stateBucket, Duration recoverAfter, ConsumerO
     return new RunnerOptions(stateBucket, recoverAfter, value, clock, pacer, jitter);
   }
 
+  public RunnerOptions withClock(Clock value) {
+    return new RunnerOptions(stateBucket, recoverAfter, consumer, value, pacer, jitter);
+  }
+
   public RunnerOptions withPacer(Pacer value) {
     return new RunnerOptions(stateBucket, recoverAfter, consumer, clock, value, jitter);
   }

@@ -84,6 +84,11 @@ public final class SensorRunner implements AutoCloseable {
     executor.validate(t);
   }
 
+  private static long epochNanos(java.time.Clock clock) {
+    java.time.Instant now = clock.instant();
+    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+  }
+
   static String kindKey(String kind) {
     return kind.toLowerCase(Locale.ROOT);
   }
@@ -92,9 +97,11 @@ public final class SensorRunner implements AutoCloseable {
   public SensorRunner start() {
     Topology topology = new Topology(bus);
     topology.ensureKv(KvSpec.of(options.stateBucket()));
-    tracker = new ConditionTracker(KvBucket.open(bus, options.stateBucket()), sensor, options.clock());
-    firings = new FiringRunner(sensor, tracker,
-        new TriggerAttempts(sensor, executors, options.pacer(), options.jitter(), observer), observer);
+    KvBucket state = KvBucket.open(bus, options.stateBucket());
+    tracker = new ConditionTracker(state, sensor, options.clock());
+    // rate limits are booked in the same bucket on wall-clock time, so they hold across replicas
+    firings = new FiringRunner(sensor, tracker, new TriggerAttempts(sensor, executors, options.pacer(),
+        options.jitter(), observer, new KvRateLedger(state), () -> epochNanos(options.clock())), observer);
     recoverAbandoned();
     for (EventDependency dep : sensor.dependencies()) {
       String durable = durableName(dep);

@@ -10,10 +10,13 @@ import io.quargo.sensor.spec.Sensor;
 import io.quargo.sensor.spec.Trigger;
 import io.quargo.sensor.trigger.TriggerExecutor;
 import io.quargo.sensor.trigger.TriggerFailure;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Performs a trigger's effect within its {@code rateLimit}, up to {@code retryStrategy.steps} times with the
@@ -25,15 +28,29 @@ final class TriggerAttempts {
   private final Pacer pacer;
   private final DoubleSupplier random;
   private final SensorObserver observer;
+  private final RateLedger rates;
+  private final LongSupplier rateClock;
   private final Map<String, TriggerRateLimiter> limiters = new ConcurrentHashMap<>();
 
+  /**
+   * @param rates where rate-limit bookings are kept (KV, shared by the Sensor's replicas, in the runner)
+   * @param rateClock the time those bookings are made in (wall-clock epoch nanos for a shared ledger)
+   */
   TriggerAttempts(Sensor sensor, Map<String, TriggerExecutor> executors, Pacer pacer, DoubleSupplier random,
-      SensorObserver observer) {
+      SensorObserver observer, RateLedger rates, LongSupplier rateClock) {
     this.sensor = sensor;
     this.executors = executors;
     this.pacer = pacer;
     this.random = random;
     this.observer = observer;
+    this.rates = rates;
+    this.rateClock = rateClock;
+  }
+
+  /** Rate limits counted in this process only, on the pacer's clock. */
+  TriggerAttempts(Sensor sensor, Map<String, TriggerExecutor> executors, Pacer pacer, DoubleSupplier random,
+      SensorObserver observer) {
+    this(sensor, executors, pacer, random, observer, RateLedger.local(), pacer::nanoTime);
   }
 
   /**
@@ -49,7 +66,8 @@ final class TriggerAttempts {
           pacer.sleep(backoff.delayBefore(attempt - 1, random.getAsDouble()));
         }
         if (trigger.rateLimit() != null) {
-          limiters.computeIfAbsent(trigger.where(), w -> new TriggerRateLimiter(trigger.rateLimit(), pacer)).take();
+          limiters.computeIfAbsent(trigger.where(), w -> new TriggerRateLimiter(trigger.rateLimit(), pacer,
+              rateClock, rates, rateKey(trigger))).take();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -67,6 +85,12 @@ final class TriggerAttempts {
       }
     }
     return last;
+  }
+
+  /** {@code <namespace>.<sensor>.rate.<trigger>}: beside the trigger's condition state in the same bucket. */
+  private String rateKey(Trigger trigger) {
+    String t = Base64.getUrlEncoder().withoutPadding().encodeToString(trigger.name().getBytes(StandardCharsets.UTF_8));
+    return sensor.namespace() + "." + sensor.name() + ".rate." + t;
   }
 
   private void once(Trigger trigger, Firing firing) {

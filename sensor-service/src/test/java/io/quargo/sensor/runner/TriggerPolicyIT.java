@@ -124,7 +124,7 @@ class TriggerPolicyIT {
     FakePacer pacer = new FakePacer();
     try (HttpSink sink = new HttpSink(); BusConnection bus = BusConnection.connect(config(nats))) {
       Sensor sensor = sensor("rate-limited", sink.url("/hook"), "rateLimit: {unit: Hour, requestsPerUnit: 2}");
-      try (SensorRunner runner = start(bus, sensor, OPTIONS.withPacer(pacer))) {
+      try (SensorRunner runner = start(bus, sensor, OPTIONS.withPacer(pacer).withClock(pacer.clock()))) {
         Publisher publisher = new Publisher(bus);
         for (int i = 0; i < 4; i++) {
           publisher.publishEvent("ns", event("rate-limited-" + i + "-" + System.nanoTime(), i));
