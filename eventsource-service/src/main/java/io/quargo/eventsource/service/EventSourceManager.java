@@ -122,6 +122,15 @@ public final class EventSourceManager implements AutoCloseable {
     SourcePlan plan;
     try {
       plan = SourcePlan.of(es, bus, secrets, cluster);
+      // refused whole when its webhooks clash with another EventSource's: nothing of it is applied
+      List<WebhookRoute> all = new ArrayList<>();
+      routes.forEach((other, otherRoutes) -> {
+        if (!other.equals(key)) {
+          all.addAll(otherRoutes);
+        }
+      });
+      all.addAll(plan.routes()); // last, so a clash is reported on this EventSource's route
+      WebhookServers.validate(all);
     } catch (RuntimeException e) {
       ObjectNode status = Json.object().put("phase", "Error").put("message", e.getMessage());
       writeStatus(es, status);
@@ -210,19 +219,17 @@ public final class EventSourceManager implements AutoCloseable {
     plans.remove(key);
   }
 
+  /** Ports keep listening while their routes change: a sender never meets a closed port because of a re-plan. */
   private void restartWebhooks() {
-    if (servers != null) {
-      servers.close();
-      servers = null;
-    }
     List<WebhookRoute> all = new ArrayList<>();
     routes.values().forEach(all::addAll);
-    if (!all.isEmpty()) {
-      try {
-        servers = WebhookServers.start(vertx, webhookHost, all, publisher, metrics);
-      } catch (RuntimeException e) {
-        LOG.errorf("webhook servers did not start: %s", e.getMessage());
+    try {
+      if (servers == null) {
+        servers = WebhookServers.start(vertx, webhookHost, List.of(), publisher, metrics);
       }
+      servers.update(all);
+    } catch (RuntimeException e) {
+      LOG.errorf("webhook servers: %s", e.getMessage());
     }
   }
 

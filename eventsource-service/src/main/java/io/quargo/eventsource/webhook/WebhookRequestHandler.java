@@ -24,7 +24,8 @@ import org.jboss.logging.Logger;
 final class WebhookRequestHandler {
   private static final Logger LOG = Logger.getLogger(WebhookRequestHandler.class);
 
-  private final Map<String, WebhookRoute> routes;
+  // swapped whole when an EventSource on this port changes; each request reads it once
+  private volatile Map<String, WebhookRoute> routes;
   private final Publisher publisher;
   private final SourceMetrics metrics;
 
@@ -34,6 +35,14 @@ final class WebhookRequestHandler {
     // straight from the NATS thread back to the request's event loop, without a pool hop in between
     this.publisher = publisher.nonBlocking(Runnable::run);
     this.metrics = metrics;
+  }
+
+  Map<String, WebhookRoute> routes() {
+    return routes;
+  }
+
+  void routes(Map<String, WebhookRoute> next) {
+    routes = next;
   }
 
   void handle(HttpServerRequest request) {

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param filter the {@code filter.expression}, or null to publish everything
  * @param authToken the bearer token required, or null for none; never printed
  * @param receiver what the EventSource type does with a request: checks, data shape, event id
+ * @param tls the certificate the port serves HTTPS with, or null for plain HTTP
  */
 public record WebhookRoute(
     String namespace,
@@ -28,7 +29,8 @@ public record WebhookRoute(
     Map<String, String> metadata,
     EventFilter filter,
     String authToken,
-    WebhookReceiver receiver) {
+    WebhookReceiver receiver,
+    WebhookTls tls) {
 
   /** Argo's default {@code maxPayloadSize}: 1 MiB. */
   public static final long DEFAULT_MAX_PAYLOAD_SIZE = 1_048_576;
@@ -37,13 +39,26 @@ public record WebhookRoute(
     metadata = Map.copyOf(metadata);
   }
 
+  /** A plain-HTTP route. */
+  public WebhookRoute(String namespace, String eventSource, String eventName, String endpoint, String method, int port,
+      long maxPayloadSize, Map<String, String> metadata, EventFilter filter, String authToken,
+      WebhookReceiver receiver) {
+    this(namespace, eventSource, eventName, endpoint, method, port, maxPayloadSize, metadata, filter, authToken,
+        receiver, null);
+  }
+
   /**
    * This route's endpoint serving another EventSource type (github, gitlab): its receiver, metadata and
    * filter replace the webhook's, and there is no bearer token (those types authenticate on their own).
    */
   public WebhookRoute servedBy(WebhookReceiver other, Map<String, String> otherMetadata, EventFilter otherFilter) {
     return new WebhookRoute(namespace, eventSource, eventName, endpoint, method, port, maxPayloadSize, otherMetadata,
-        otherFilter, null, other);
+        otherFilter, null, other, tls);
+  }
+
+  /** The JSON path of one of this route's fields in its EventSource, e.g. {@code spec.webhook.push.endpoint}. */
+  public String where(String field) {
+    return "spec." + receiver.type() + "." + eventName + "." + field;
   }
 
   /** {@code <namespace>/<eventSource>/<eventName>}, for messages. */
@@ -54,6 +69,6 @@ public record WebhookRoute(
   @Override
   public String toString() {
     return "WebhookRoute[" + receiver.type() + " " + ref() + " " + method + " :" + port + endpoint
-        + (authToken != null ? " (bearer token required)" : "") + "]";
+        + (authToken != null ? " (bearer token required)" : "") + (tls != null ? " (https)" : "") + "]";
   }
 }

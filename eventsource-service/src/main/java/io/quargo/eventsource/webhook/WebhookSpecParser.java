@@ -46,7 +46,6 @@ public final class WebhookSpecParser {
     if (spec == null || !spec.isObject()) {
       throw new WebhookSpecException(path, "must be an object with endpoint, method and port, got " + type(spec));
     }
-    rejectTls(spec, path);
     String endpoint = requiredText(spec, "endpoint", path);
     if (!endpoint.startsWith("/")) {
       throw new WebhookSpecException(path + ".endpoint", "must start with '/', got '" + endpoint + "'");
@@ -56,16 +55,32 @@ public final class WebhookSpecParser {
     long maxPayload = maxPayloadSize(spec.get("maxPayloadSize"), path + ".maxPayloadSize");
     return new WebhookRoute(namespace, eventSource, eventName, endpoint, method, port, maxPayload,
         metadata(spec.get("metadata"), path + ".metadata"), filter(spec.get("filter"), path + ".filter"),
-        authToken(spec.get("authSecret"), path + ".authSecret"), PlainWebhookReceiver.INSTANCE);
+        authToken(spec.get("authSecret"), path + ".authSecret"), PlainWebhookReceiver.INSTANCE, tls(spec, path));
   }
 
-  private static void rejectTls(JsonNode spec, String path) {
-    for (String field : List.of("serverCertSecret", "serverKeySecret")) {
-      if (spec.hasNonNull(field)) {
-        throw new WebhookSpecException(path + "." + field,
-            "TLS webhooks are not supported yet; serve plain HTTP behind a TLS-terminating proxy or remove the field");
-      }
+  /** {@code serverCertSecret} and {@code serverKeySecret}: both or neither, each a PEM in a secret. */
+  private WebhookTls tls(JsonNode spec, String path) {
+    boolean cert = spec.hasNonNull("serverCertSecret");
+    boolean key = spec.hasNonNull("serverKeySecret");
+    if (cert != key) {
+      String missing = cert ? "serverKeySecret" : "serverCertSecret";
+      throw new WebhookSpecException(path + "." + missing, "is required when "
+          + (cert ? "serverCertSecret" : "serverKeySecret") + " is set: HTTPS needs both the certificate and its key");
     }
+    if (!cert) {
+      return null;
+    }
+    String certPem = secret(spec.get("serverCertSecret"), path + ".serverCertSecret");
+    String keyPem = secret(spec.get("serverKeySecret"), path + ".serverKeySecret");
+    if (!certPem.contains("-----BEGIN CERTIFICATE-----")) {
+      throw new WebhookSpecException(path + ".serverCertSecret", "is not a PEM certificate (no '-----BEGIN"
+          + " CERTIFICATE-----' line); store the certificate chain in PEM form in the secret");
+    }
+    if (!keyPem.contains("-----BEGIN") || !keyPem.contains("PRIVATE KEY-----")) {
+      throw new WebhookSpecException(path + ".serverKeySecret", "is not a PEM private key (no '-----BEGIN ..."
+          + " PRIVATE KEY-----' line); store the key in PEM form in the secret");
+    }
+    return new WebhookTls(certPem, keyPem, path + ".serverCertSecret");
   }
 
   private static String requiredText(JsonNode spec, String field, String path) {

@@ -14,9 +14,9 @@
  * (Argo fails the body read); an empty non-GET body is {@code null}; any configured method is served (Argo serves
  * GET and POST only). An unknown path is 404, as Argo's router answers.
  *
- * <p>Not yet: TLS ({@code serverCertSecret}/{@code serverKeySecret} are refused with a message), secrets from
- * Kubernetes (the caller's {@link io.quargo.eventsource.webhook.SecretResolver} supplies them), metrics, status.
- * Known limit: when the publisher's in-flight bound (1,024) is full, a request blocks its event loop until a
- * slot frees.
+ * <p>HTTPS with {@code serverCertSecret}/{@code serverKeySecret} (PEM, both required; every event on a port must
+ * name the same pair, since a port is one server). A change of routes swaps them on the running server; a port
+ * is only closed when no route uses it, and restarted only when its certificate changes. When the publisher's
+ * in-flight window (1,024) is full, the request is answered 503 with {@code Retry-After}.
  */
 package io.quargo.eventsource.webhook;

@@ -109,6 +109,51 @@ class EventSourceManagerIT {
   }
 
   @Test
+  void anEventSourceWhoseEndpointClashesIsRefusedWholeAndTheOtherKeepsServing(NatsTestServer nats) throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Vertx vertx = Vertx.vertx();
+    try (BusFixture bus = BusFixture.connect(nats);
+        EventSourceManager manager = manager(bus, new NatsResourceStore(bus.bus(), "mgr" + suffix, 5), vertx,
+            new SimpleMeterRegistry())) {
+      NatsResourceStore store = new NatsResourceStore(bus.bus(), "mgr" + suffix, 5);
+      store.create(yaml("""
+          apiVersion: argoproj.io/v1alpha1
+          kind: EventSource
+          metadata: {name: hooks, namespace: team}
+          spec:
+            webhook:
+              push: {port: "%d", endpoint: /push, method: POST}
+          """.formatted(port)));
+      HttpClient http = HttpClient.newHttpClient();
+      await().atMost(WAIT).ignoreExceptions().until(() -> post(http, port, 1) == 200);
+      store.create(yaml("""
+          apiVersion: argoproj.io/v1alpha1
+          kind: EventSource
+          metadata: {name: thief, namespace: team}
+          spec:
+            webhook:
+              again: {port: "%1$d", endpoint: /push, method: POST}
+              other: {port: "%1$d", endpoint: /other, method: POST}
+          """.formatted(port)));
+      await().atMost(WAIT).until(() -> status(store, "thief").has("phase"));
+      JsonNode status = status(store, "thief");
+      assertThat(status.path("phase").asText()).isEqualTo("Error");
+      assertThat(status.path("message").asText()).contains("spec.webhook.again.endpoint")
+          .contains("/push on port " + port + " is already served for team/hooks/push");
+      assertThat(post(http, port, 2)).isEqualTo(200);
+      // nothing of the refused EventSource was applied: its other endpoint is not served
+      assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/other"))
+          .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.discarding())
+          .statusCode()).isEqualTo(404);
+    } finally {
+      vertx.close();
+    }
+  }
+
+  @Test
   void aPublishTheBusDidNotTakeCountsAsFailed(NatsTestServer nats) throws Exception {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     BusFixture bus = BusFixture.connect(nats);

@@ -82,11 +82,11 @@ class WebhookSpecParserTest {
   }
 
   @Test
-  void tlsIsRefusedUntilItIsSupported() {
+  void aCertificateWithoutItsKeyIsRefused() {
     assertError("{\"e\": {\"port\": \"1\", \"endpoint\": \"/e\", \"method\": \"POST\","
         + " \"serverCertSecret\": {\"name\": \"s\", \"key\": \"cert\"}}}",
-        "spec.webhook.e.serverCertSecret: TLS webhooks are not supported yet; "
-            + "serve plain HTTP behind a TLS-terminating proxy or remove the field");
+        "spec.webhook.e.serverKeySecret: is required when serverCertSecret is set: HTTPS needs both the certificate"
+            + " and its key");
   }
 
   private List<WebhookRoute> parse(String webhook) {
