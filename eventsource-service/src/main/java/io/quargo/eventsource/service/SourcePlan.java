@@ -45,6 +45,13 @@ record SourcePlan(List<WebhookRoute> routes, List<EventSourceAdapter> adapters, 
   static final Set<String> TYPES = Set.of("webhook", "calendar", "nats", "file", "amqp", "mqtt", "redis",
       "redisStream", "kafka", "minio", "resource", "github", "gitlab");
 
+  /**
+   * Spec fields that are not event sources. {@code replica} is Argo's deprecated spelling of {@code replicas};
+   * {@code type} is v0.x's source type marker, still in Argo's tutorials and ignored by Argo since.
+   */
+  private static final Set<String> NOT_SOURCES = Set.of("template", "service", "eventBusName", "replicas", "replica",
+      "type");
+
   /** {@code cluster}: the apiserver resource sources watch. */
   static SourcePlan of(Resource es, BusConnection bus, SecretResolver secrets, ClusterAccess cluster) {
     List<WebhookRoute> routes = new ArrayList<>();
@@ -117,7 +124,7 @@ record SourcePlan(List<WebhookRoute> routes, List<EventSourceAdapter> adapters, 
       new ResourceSpecParser().parse(es).forEach(s -> adapters.add(new ResourceAdapter(s, cluster)));
     }
     spec.fieldNames().forEachRemaining(f -> {
-      if (!TYPES.contains(f) && !Set.of("template", "service", "eventBusName", "replicas").contains(f)) {
+      if (!TYPES.contains(f) && !NOT_SOURCES.contains(f)) {
         unsupported.add(f);
       }
     });

@@ -68,21 +68,22 @@ public final class BusFixture implements AutoCloseable {
   /** Every event stored on {@code events.<namespace>.<eventSource>.<eventName>}, in stream order. */
   public List<CloudEvent> stored(String namespace, String eventSource, String eventName) throws Exception {
     JetStreamManagement jsm = bus.management();
-    long last = jsm.getStreamInfo(StandardStreams.EVENTS).getStreamState().getLastSequence();
     String subject = "events." + namespace + "." + eventSource + "." + eventName;
     List<CloudEvent> events = new ArrayList<>();
-    for (long seq = 1; seq <= last; seq++) {
+    // the server walks the stream by subject: one request per event, however much else the stream holds
+    for (long seq = 1; ; ) {
       MessageInfo message;
       try {
-        message = jsm.getMessage(StandardStreams.EVENTS, seq);
+        message = jsm.getNextMessage(StandardStreams.EVENTS, seq, subject);
       } catch (io.nats.client.JetStreamApiException e) {
-        continue; // deleted or expired
+        if (e.getErrorCode() == 404) {
+          return events; // no further message on the subject
+        }
+        throw e;
       }
-      if (message.getSubject().equals(subject)) {
-        events.add(CloudEventJson.decode(message.getData()));
-      }
+      events.add(CloudEventJson.decode(message.getData()));
+      seq = message.getSeq() + 1;
     }
-    return events;
   }
 
   public List<JsonNode> storedData(String namespace, String eventSource, String eventName) throws Exception {

@@ -10,12 +10,12 @@ import com.rabbitmq.client.ConnectionFactory;
  * The RabbitMQ an IT talks to: {@code QUARGO_TEST_AMQP_URL} or the one on 127.0.0.1:5672 (guest/guest). A
  * RabbitMQ node is too heavy to start per test run, so when none answers the IT fails and says how to get one.
  */
-final class Rabbit {
-  static final String URL = System.getenv().getOrDefault("QUARGO_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672");
+public final class Rabbit {
+  public static final String URL = System.getenv().getOrDefault("QUARGO_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672");
 
   private Rabbit() {}
 
-  static Connection connect() {
+  public static Connection connect() {
     ConnectionFactory factory = new ConnectionFactory();
     try {
       factory.setUri(URL);

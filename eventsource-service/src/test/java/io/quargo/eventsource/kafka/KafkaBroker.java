@@ -20,7 +20,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** A KRaft Kafka broker in this JVM (embedded-kafka) on free ports, with a producer and an admin client. */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
   private final EmbeddedK server;
   private final String bootstrap;
   private final KafkaProducer<byte[], byte[]> producer;
@@ -40,7 +40,7 @@ final class KafkaBroker implements AutoCloseable {
     this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
   }
 
-  static KafkaBroker start() throws IOException {
+  public static KafkaBroker start() throws IOException {
     int kafkaPort = freePort();
     int controllerPort = freePort();
     var broker = scalaMap(Map.of("group.initial.rebalance.delay.ms", "0", "num.partitions", "1",
@@ -54,15 +54,15 @@ final class KafkaBroker implements AutoCloseable {
     return scala.collection.immutable.Map$.MODULE$.from(scala.jdk.javaapi.CollectionConverters.asScala(map));
   }
 
-  String bootstrap() {
+  public String bootstrap() {
     return bootstrap;
   }
 
-  void createTopic(String topic, int partitions) throws Exception {
+  public void createTopic(String topic, int partitions) throws Exception {
     admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
   }
 
-  void send(String topic, int partition, String key, String value, Map<String, String> headers) throws Exception {
+  public void send(String topic, int partition, String key, String value, Map<String, String> headers) throws Exception {
     ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, partition,
         key == null ? null : key.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8));
     headers.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));

@@ -15,10 +15,10 @@ import java.util.concurrent.TimeUnit;
  * The MQTT broker an IT talks to: a private {@code mosquitto} child on a free port when the binary is installed,
  * else the one on 127.0.0.1:1883; when neither exists the IT fails saying so.
  */
-final class Mosquitto implements AutoCloseable {
+public final class Mosquitto implements AutoCloseable {
   private final Process process;
   private final Path config;
-  final int port;
+  public final int port;
 
   private Mosquitto(Process process, Path config, int port) {
     this.process = process;
@@ -26,7 +26,7 @@ final class Mosquitto implements AutoCloseable {
     this.port = port;
   }
 
-  static Mosquitto start() throws Exception {
+  public static Mosquitto start() throws Exception {
     for (String binary : List.of("/usr/sbin/mosquitto", "/usr/bin/mosquitto")) {
       if (Files.isExecutable(Path.of(binary))) {
         return startChild(binary);
@@ -69,7 +69,7 @@ final class Mosquitto implements AutoCloseable {
     }
   }
 
-  String url() {
+  public String url() {
     return "tcp://127.0.0.1:" + port;
   }
 
