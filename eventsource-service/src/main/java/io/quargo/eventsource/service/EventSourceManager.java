@@ -68,6 +68,7 @@ public final class EventSourceManager implements AutoCloseable {
   private ClusterAccess cluster = ClusterAccess.fromEnvironment();
   private LeaseKeeper keeper;
   private WebhookServers servers;
+  private Map<Integer, String> webhookFailures = Map.of();
   private ResourceStore.Watch watch;
 
   public EventSourceManager(BusConnection bus, ResourceStore store, Vertx vertx, String webhookHost,
@@ -172,10 +173,18 @@ public final class EventSourceManager implements AutoCloseable {
     }
     ObjectNode status = Json.object();
     ObjectNode sources = status.putObject("sources");
-    plan.routes().forEach(r -> sources.putObject(r.eventName()).put("type", r.receiver().type()).put("running", true));
+    List<String> problems = new ArrayList<>(errors.get());
     errors.get().forEach(e -> LOG.warnf("EventSource %s: did not start %s", key, e));
-    if (!errors.get().isEmpty()) {
-      status.put("message", String.join("; ", errors.get()));
+    for (WebhookRoute r : plan.routes()) {
+      String failure = webhookFailures.get(r.port());
+      ObjectNode source = sources.putObject(r.eventName()).put("type", r.receiver().type()).put("running", failure == null);
+      if (failure != null) {
+        source.put("message", failure);
+        problems.add(r.where("port") + ": " + failure);
+      }
+    }
+    if (!problems.isEmpty()) {
+      status.put("message", String.join("; ", problems));
     }
     plan.unsupported().forEach(t -> sources.putObject(t).put("running", false)
         .put("message", "event source type '" + t + "' is not supported in standalone mode yet"));
@@ -223,14 +232,11 @@ public final class EventSourceManager implements AutoCloseable {
   private void restartWebhooks() {
     List<WebhookRoute> all = new ArrayList<>();
     routes.values().forEach(all::addAll);
-    try {
-      if (servers == null) {
-        servers = WebhookServers.start(vertx, webhookHost, List.of(), publisher, metrics);
-      }
-      servers.update(all);
-    } catch (RuntimeException e) {
-      LOG.errorf("webhook servers: %s", e.getMessage());
+    if (servers == null) {
+      servers = WebhookServers.start(vertx, webhookHost, List.of(), publisher, metrics);
     }
+    webhookFailures = servers.update(all);
+    webhookFailures.forEach((port, why) -> LOG.errorf("webhook port %d not served: %s", port, why));
   }
 
   private void writeStatus(Resource es, ObjectNode status) {

@@ -47,14 +47,14 @@ public final class WebhookServers implements AutoCloseable {
 
   /**
    * Serves {@code routes} from now on: ports no longer used are closed, new ones opened, and a port whose routes
-   * changed swaps them without closing (it restarts only when its certificate changes). A port that cannot start
-   * does not stop the others.
+   * changed swaps them without closing (it restarts only when its certificate changes). A port that cannot be
+   * served does not stop the others.
    *
-   * @throws IllegalStateException naming every port that could not be served; the others serve the new routes
+   * @return why each port that could not be served is not (empty when all are served)
    */
-  public synchronized void update(Collection<WebhookRoute> routes) {
+  public synchronized Map<Integer, String> update(Collection<WebhookRoute> routes) {
     Map<Integer, List<WebhookRoute>> wanted = byPort(routes);
-    List<String> errors = new ArrayList<>();
+    Map<Integer, String> failed = new TreeMap<>();
     for (Integer port : List.copyOf(servers.keySet())) {
       if (!wanted.containsKey(port)) {
         servers.remove(port).close();
@@ -71,12 +71,10 @@ public final class WebhookServers implements AutoCloseable {
         }
         servers.put(port, startPort(port, portRoutes));
       } catch (RuntimeException e) {
-        errors.add(e.getMessage());
+        failed.put(port, e.getMessage());
       }
     });
-    if (!errors.isEmpty()) {
-      throw new IllegalStateException(String.join("; ", errors));
-    }
+    return failed;
   }
 
   /**

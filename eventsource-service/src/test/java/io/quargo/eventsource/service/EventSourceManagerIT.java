@@ -154,6 +154,33 @@ class EventSourceManagerIT {
   }
 
   @Test
+  void aWebhookPortThatCannotBeBoundIsInTheStatus(NatsTestServer nats) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"));
+        BusFixture bus = BusFixture.connect(nats);
+        EventSourceManager manager = manager(bus, new NatsResourceStore(bus.bus(), "mgr" + suffix, 5), vertx,
+            new SimpleMeterRegistry())) {
+      NatsResourceStore store = new NatsResourceStore(bus.bus(), "mgr" + suffix, 5);
+      store.create(yaml("""
+          apiVersion: argoproj.io/v1alpha1
+          kind: EventSource
+          metadata: {name: blocked, namespace: team}
+          spec:
+            webhook:
+              push: {port: "%d", endpoint: /push, method: POST}
+          """.formatted(taken.getLocalPort())));
+      await().atMost(WAIT).until(() -> status(store, "blocked").has("phase"));
+      JsonNode status = status(store, "blocked");
+      assertThat(status.path("phase").asText()).isEqualTo("Degraded");
+      assertThat(status.path("message").asText()).startsWith("spec.webhook.push.port: cannot serve webhooks on 127.0.0.1:"
+          + taken.getLocalPort());
+      assertThat(status.at("/sources/push/running").asBoolean()).isFalse();
+    } finally {
+      vertx.close();
+    }
+  }
+
+  @Test
   void aPublishTheBusDidNotTakeCountsAsFailed(NatsTestServer nats) throws Exception {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     BusFixture bus = BusFixture.connect(nats);
