@@ -83,6 +83,38 @@ class CalendarIT {
   }
 
   @Test
+  void twoReplicasAcrossABusOutagePublishEveryTickOnce(@NatsServerExtension.Dedicated NatsTestServer nats)
+      throws Exception {
+    CalendarSpec spec = CalendarAdapterTest.spec("{\"e\": {\"interval\": \"10s\"}}").withNamespace("replica-outage");
+    Instant start = Instant.parse("2024-01-01T10:00:00Z");
+    MovableClock clock = new MovableClock(start);
+    try (BusFixture a = new BusFixture(nats); BusFixture b = new BusFixture(nats)) {
+      CountingLedger ledgerA = new CountingLedger(KvTickLedger.ensure(a.bus));
+      CountingLedger ledgerB = new CountingLedger(KvTickLedger.ensure(b.bus));
+      try (CalendarAdapter replicaA = new CalendarAdapter(spec, ledgerA, clock, FAST);
+          CalendarAdapter replicaB = new CalendarAdapter(spec, ledgerB, clock, FAST)) {
+        replicaA.start(a.sink("replica-outage", "cal"));
+        replicaB.start(b.sink("replica-outage", "cal"));
+        clock.advance(Duration.ofSeconds(20));
+        await().until(() -> a.stored("replica-outage", "cal", "e").size() == 2);
+
+        nats.stop();
+        await().until(() -> a.bus.nats().getStatus() != Connection.Status.CONNECTED
+            && b.bus.nats().getStatus() != Connection.Status.CONNECTED);
+        clock.advance(Duration.ofSeconds(30)); // 10:00:30, :40 and :50 fall due while the bus is down
+        await().until(() -> ledgerA.failures.get() > 0 && ledgerB.failures.get() > 0);
+        nats.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> a.stored("replica-outage", "cal", "e").size() >= 5);
+        clock.advance(Duration.ofSeconds(10)); // a marker tick: the outage's ticks are all behind it
+        await().atMost(Duration.ofSeconds(30)).until(() -> a.stored("replica-outage", "cal", "e").size() >= 6);
+      }
+      assertThat(a.stored("replica-outage", "cal", "e")).extracting(CloudEvent::time).containsExactly(
+          start.plusSeconds(10), start.plusSeconds(20), start.plusSeconds(30), start.plusSeconds(40),
+          start.plusSeconds(50), start.plusSeconds(60));
+    }
+  }
+
+  @Test
   void catchUpAfterDowntimeReplaysFromTheLastFiredTickInKv(NatsTestServer nats) throws Exception {
     CalendarSpec spec = CalendarAdapterTest.spec("{\"e\": {\"schedule\": \"*/10 * * * *\","
         + " \"persistence\": {\"catchup\": {\"enabled\": true, \"maxDuration\": \"1h\"}}}}").withNamespace("catchup");

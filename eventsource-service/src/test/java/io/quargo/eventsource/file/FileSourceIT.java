@@ -9,10 +9,14 @@ import io.quargo.core.event.CloudEvent;
 import io.quargo.eventbus.testkit.NatsServerExtension;
 import io.quargo.eventbus.testkit.NatsTestServer;
 import io.quargo.eventsource.calendar.BusFixture;
+import io.quargo.eventsource.spi.EventSink;
+import io.quargo.eventsource.spi.SourceEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -96,6 +100,23 @@ class FileSourceIT {
       assertThat(bus.stored("outage", "files", "e")).extracting(e -> Path.of(e.data().get("name").asText())
           .getFileName().toString()).containsExactlyInAnyOrderElementsOf(
               IntStream.range(0, 8).mapToObj(i -> "f" + i + ".txt").toList());
+    }
+  }
+
+  @Test
+  void aChangeStoredButNotAcknowledgedIsRetriedUnderItsIdAndStoredOnce(NatsTestServer nats) throws Exception {
+    FileSpec spec = spec("lost-ack", "{\"eventType\": \"CREATE\","
+        + " \"watchPathConfig\": {\"directory\": \"/d\", \"pathRegexp\": \"\\\\.txt$\"}}");
+    List<SourceEvent> seen = new ArrayList<>();
+    AtomicInteger settled = new AtomicInteger();
+    try (BusFixture bus = new BusFixture(nats); FileAdapter adapter = new FileAdapter(spec, FAST)) {
+      // each of the first 3 publishes is stored and then reported failed, as when the bus's ack is lost
+      EventSink lossyAck = io.quargo.eventsource.amqp.BusFixture.failingAfterPublish(bus.sink("lost-ack", "files"), 3, seen);
+      adapter.start(event -> lossyAck.publish(event).whenComplete((ok, error) -> settled.incrementAndGet()));
+      create(0, 2);
+      await().atMost(Duration.ofSeconds(30)).until(() -> settled.get() == 5); // 2 files, 3 retries
+      assertThat(bus.stored("lost-ack", "files", "e")).extracting(e -> Path.of(e.data().get("name").asText())
+          .getFileName().toString()).containsExactlyInAnyOrder("f0.txt", "f1.txt");
     }
   }
 

@@ -13,8 +13,10 @@ import io.quargo.eventbus.testkit.NatsTestServer;
 import io.quargo.eventsource.amqp.BusFixture;
 import io.quargo.eventsource.amqp.Specs;
 import io.quargo.eventsource.spi.EventSink;
+import io.quargo.eventsource.spi.SourceEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -102,6 +104,18 @@ class MqttAdapterIT {
   }
 
   @Test
+  void aMessageStoredButNotAcknowledgedIsRetriedUnderItsIdAndStoredOnce(NatsTestServer nats) throws Exception {
+    List<SourceEvent> seen = new ArrayList<>();
+    try (BusFixture bus = BusFixture.connect(nats); MqttAdapter adapter = adapter(true)) {
+      // each of the first 3 publishes is stored and then reported failed, as when the bus's ack is lost
+      adapter.start(BusFixture.failingAfterPublish(bus.sink("team", eventSource, Map.of()), 3, seen));
+      sendNumbers(0, 3);
+      await().atMost(Duration.ofSeconds(30)).until(() -> count(seen) == 6 && adapter.retryWaiting() == 0);
+      assertThat(numbers(bus)).containsExactlyInAnyOrder(0, 1, 2);
+    }
+  }
+
+  @Test
   void everyMessageReachesTheBusAcrossABusOutage(@NatsServerExtension.Dedicated NatsTestServer nats) throws Exception {
     try (BusFixture bus = BusFixture.connect(nats); MqttAdapter adapter = adapter(true)) {
       adapter.start(bus.sink("team", eventSource, Map.of()));
@@ -139,6 +153,12 @@ class MqttAdapterIT {
 
   private List<Integer> numbers(BusFixture bus) throws Exception {
     return bus.storedData("team", eventSource, "example").stream().map(d -> d.at("/body/n").asInt()).toList();
+  }
+
+  private static int count(List<SourceEvent> seen) {
+    synchronized (seen) {
+      return seen.size();
+    }
   }
 
   private void sendNumbers(int from, int to) {

@@ -17,9 +17,11 @@ import io.quargo.eventbus.testkit.NatsServers;
 import io.quargo.eventbus.testkit.NatsTestServer;
 import io.quargo.eventsource.calendar.BusFixture;
 import io.quargo.eventsource.spi.EventSink;
+import io.quargo.eventsource.spi.SourceEvent;
 import io.quargo.eventsource.webhook.SecretResolver;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -96,6 +98,21 @@ class NatsSourceIT {
   }
 
   @Test
+  void aCoreMessageStoredButNotAcknowledgedIsRetriedUnderItsIdAndStoredOnce(NatsTestServer nats) throws Exception {
+    NatsSpec spec = spec("lost-ack", "{\"e\": {\"url\": \"" + upstream.url() + "\", \"subject\": \"l\", \"jsonBody\": true}}");
+    List<SourceEvent> seen = new ArrayList<>();
+    AtomicInteger settled = new AtomicInteger();
+    try (BusFixture bus = new BusFixture(nats); NatsAdapter adapter = new NatsAdapter(spec, FAST)) {
+      // each of the first 3 publishes is stored and then reported failed, as when the bus's ack is lost
+      EventSink lossyAck = io.quargo.eventsource.amqp.BusFixture.failingAfterPublish(bus.sink("lost-ack", "natsy"), 3, seen);
+      adapter.start(event -> lossyAck.publish(event).whenComplete((ok, error) -> settled.incrementAndGet()));
+      publishNumbers("l", 0, 3);
+      await().atMost(Duration.ofSeconds(30)).until(() -> settled.get() == 6); // 3 messages, 3 retries
+      assertThat(numbers(bus.stored("lost-ack", "natsy", "e"))).containsExactlyInAnyOrder(0, 1, 2);
+    }
+  }
+
+  @Test
   void jetStreamMessagesAreAckedUpstreamOnlyAfterOurBusStoredThem(
       @NatsServerExtension.Dedicated NatsTestServer nats) throws Exception {
     createStream("ORDERS", "orders.>");
@@ -120,6 +137,8 @@ class NatsSourceIT {
       List<CloudEvent> stored = bus.stored("js", "natsy", "e");
       assertThat(numbers(stored)).containsExactlyInAnyOrderElementsOf(range(0, 10));
       assertThat(stored.get(0).id()).isEqualTo("js:natsy:e:ORDERS:1");
+      assertThat(stored.get(0).type()).isEqualTo("nats");
+      assertThat(stored.get(0).data().toString()).isEqualTo("{\"subject\":\"orders.new\",\"body\":{\"n\":0}}");
     }
   }
 

@@ -9,7 +9,9 @@ import io.quargo.eventbus.testkit.NatsServerExtension;
 import io.quargo.eventbus.testkit.NatsTestServer;
 import io.quargo.eventsource.amqp.BusFixture;
 import io.quargo.eventsource.amqp.Specs;
+import io.quargo.eventsource.spi.SourceEvent;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,6 +80,18 @@ class RedisPubSubAdapterIT {
   }
 
   @Test
+  void aMessageStoredButNotAcknowledgedIsRetriedUnderItsIdAndStoredOnce(NatsTestServer nats) throws Exception {
+    List<SourceEvent> seen = new ArrayList<>();
+    try (BusFixture bus = BusFixture.connect(nats); RedisPubSubAdapter adapter = adapter(true)) {
+      // each of the first 3 publishes is stored and then reported failed, as when the bus's ack is lost
+      adapter.start(BusFixture.failingAfterPublish(bus.sink("team", eventSource, Map.of()), 3, seen));
+      publishNumbers(0, 3);
+      await().atMost(Duration.ofSeconds(30)).until(() -> count(seen) == 6 && adapter.retryWaiting() == 0);
+      assertThat(numbers(bus)).containsExactlyInAnyOrder(0, 1, 2);
+    }
+  }
+
+  @Test
   void resubscribesAfterTheConnectionIsKilled(NatsTestServer nats) throws Exception {
     try (BusFixture bus = BusFixture.connect(nats); RedisPubSubAdapter adapter = adapter(true)) {
       adapter.start(bus.sink("team", eventSource, Map.of()));
@@ -105,6 +119,12 @@ class RedisPubSubAdapterIT {
         + "\", \"" + channel + "-b\"], \"jsonBody\": " + jsonBody + ", \"metadata\": {\"team\": \"a\"}}}";
     return new RedisPubSubAdapter(new RedisSpecParser(ref -> null)
         .parsePubSub(Specs.eventSource("team", eventSource, "redis", spec)).get(0));
+  }
+
+  private static int count(List<SourceEvent> seen) {
+    synchronized (seen) {
+      return seen.size();
+    }
   }
 
   private void publishNumbers(int from, int to) throws Exception {

@@ -92,6 +92,25 @@ class WebhookServerIT {
   }
 
   @Test
+  void aRetryCarryingTheSameIdempotencyKeyIsStoredOnce() throws Exception {
+    String key = UUID.randomUUID().toString();
+    assertThat(send(post(port, "/example", "{\"n\": 1}").header("Idempotency-Key", key)).statusCode()).isEqualTo(200);
+    assertThat(count("example")).isEqualTo(1);
+    CloudEvent first = lastEvent("hooks", "example").orElseThrow();
+
+    // the sender did not see our 200 and sends the same request again: acknowledged, not stored twice
+    assertThat(send(post(port, "/example", "{\"n\": 1}").header("idempotency-key", key)).statusCode()).isEqualTo(200);
+    assertThat(count("example")).isEqualTo(1);
+    assertThat(first.data().at("/header/Idempotency-Key/0").asText()).isEqualTo(key);
+
+    // another key, or none (Argo: every request is an event), is a new event
+    send(post(port, "/example", "{\"n\": 2}").header("Idempotency-Key", UUID.randomUUID().toString()));
+    send(post(port, "/example", "{\"n\": 3}"));
+    send(post(port, "/example", "{\"n\": 3}"));
+    assertThat(count("example")).isEqualTo(4);
+  }
+
+  @Test
   void twoEventsShareOnePortAndAGetCarriesItsQueryAsTheBody() throws Exception {
     HttpResponse<String> response = send(get(port, "/second?a=1&a=2&b=x%20y"));
 
@@ -170,6 +189,22 @@ class WebhookServerIT {
 
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).isEqualTo("OK");
+  }
+
+  /** How many events the stream holds for {@code hooks.<eventName>} of this test's namespace. */
+  private int count(String eventName) throws Exception {
+    String subject = Subjects.events(namespace, "hooks", eventName);
+    int count = 0;
+    try {
+      for (long seq = 1; ; count++) {
+        seq = bus.management().getNextMessage(StandardStreams.EVENTS, seq, subject).getSeq() + 1;
+      }
+    } catch (JetStreamApiException e) {
+      if (e.getApiErrorCode() != 10037) { // no message found: counted all
+        throw e;
+      }
+    }
+    return count;
   }
 
   private Optional<CloudEvent> lastEvent(String eventSource, String eventName) {
