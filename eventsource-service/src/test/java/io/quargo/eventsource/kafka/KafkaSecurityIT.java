@@ -99,6 +99,17 @@ class KafkaSecurityIT {
     }
   }
 
+  @Test
+  void withoutAClientCertificateTheBrokerThatAsksForOneRefusesTheConnection() throws Exception {
+    kafka.createTopic(topic, 1);
+    String noClientCert = "\"tls\": {\"caCertSecret\": {\"name\": \"kafka\", \"key\": \"ca\"}}";
+    try (KafkaAdapter adapter = adapter(kafka.bootstrap("SSL"), noClientCert)) {
+      assertThatThrownBy(() -> adapter.start(event -> {
+        throw new AssertionError("nothing is read");
+      })).hasMessageContaining("cannot read topic '" + topic + "'").hasMessageContaining("check spec.kafka.example.tls");
+    }
+  }
+
   private KafkaAdapter adapter(String bootstrap, String security) {
     String spec = "{\"example\": {\"url\": \"" + bootstrap + "\", \"topic\": \"" + topic + "\", \"jsonBody\": true, "
         + "\"consumerGroup\": {\"groupName\": \"g-" + suffix + "\", \"oldest\": true}, " + security + "}}";
