@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.gaul.s3proxy.junit.S3ProxyExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +45,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @ExtendWith(NatsServerExtension.class)
 class MinioAdapterIT {
   private static final Duration POLL = Duration.ofMillis(200);
+  private static final Pattern S3PROXY_TEMPORARY =
+      Pattern.compile(".*-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   private static final Duration SLOW_LISTING = Duration.ofMinutes(3);
   private static final String ALL = "[\"s3:ObjectCreated:*\", \"s3:ObjectRemoved:*\"]";
 
@@ -125,9 +128,7 @@ class MinioAdapterIT {
       }
       assertThat(records(bus)).extracting(r -> r.get("eventName").asText() + " " + r.at("/s3/object/key").asText())
           .containsExactly("s3:ObjectCreated:Put a", "s3:ObjectCreated:Put b", "s3:ObjectRemoved:Delete a");
-      synchronized (seen) {
-        assertThat(seen).hasSize(2); // not "created a" again
-      }
+      assertThat(real(seen)).isEqualTo(2); // not "created a" again
     }
   }
 
@@ -185,9 +186,7 @@ class MinioAdapterIT {
           .containsExactly("s3:ObjectCreated:Put big%2Fnew-1",
               "s3:ObjectRemoved:Delete big%2F2024%2F11%2F21%2Fobject-00007.json", "s3:ObjectCreated:Put big%2Fnew-2",
               "s3:ObjectRemoved:Delete big%2F2024%2F11%2F21%2Fobject-00008.json", "s3:ObjectCreated:Put big%2Fnew-3");
-      synchronized (seen) {
-        assertThat(seen).hasSize(3); // nothing of the first run again
-      }
+      assertThat(real(seen)).isEqualTo(3); // nothing of the first run again
       assertThat(entrySizes(bus, source)).hasSize(count + 1 + 3 - 2);
     }
   }
@@ -272,8 +271,23 @@ class MinioAdapterIT {
     client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
   }
 
+  /**
+   * The records of the events stored, less those of s3proxy's temporary files: its nio2 store writes an object to
+   * {@code <key>-<uuid>} and then moves it, and a listing in between sees (and we report) that file.
+   */
   private List<JsonNode> records(BusFixture bus) throws Exception {
-    return bus.storedData("team", eventSource, "example").stream().map(d -> d.at("/notification/0")).toList();
+    return bus.storedData("team", eventSource, "example").stream().filter(MinioAdapterIT::notS3ProxyTemporary)
+        .map(d -> d.at("/notification/0")).toList();
+  }
+
+  private static boolean notS3ProxyTemporary(JsonNode data) {
+    return !S3PROXY_TEMPORARY.matcher(data.at("/notification/0/s3/object/key").asText()).matches();
+  }
+
+  private static long real(List<SourceEvent> seen) {
+    synchronized (seen) {
+      return seen.stream().filter(e -> notS3ProxyTemporary(e.data())).count();
+    }
   }
 
   private List<String> keys(BusFixture bus) throws Exception {
