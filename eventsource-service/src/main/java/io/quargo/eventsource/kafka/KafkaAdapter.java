@@ -55,7 +55,13 @@ public final class KafkaAdapter implements EventSourceAdapter {
 
   @Override
   public void start(EventSink sink) {
-    KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(KafkaClientConfig.consumerProperties(source));
+    KafkaConsumer<byte[], byte[]> c;
+    try {
+      c = new KafkaConsumer<>(KafkaClientConfig.consumerProperties(source));
+    } catch (KafkaException e) {
+      throw new IllegalStateException(where() + ": cannot create the Kafka client: " + rootMessage(e)
+          + " (check spec.kafka." + source.eventName() + ".tls and .sasl)", e);
+    }
     consumer = c;
     try {
       List<PartitionInfo> partitions = c.partitionsFor(source.topic(), CONNECT_TIMEOUT);
@@ -79,6 +85,15 @@ public final class KafkaAdapter implements EventSourceAdapter {
     reader = new Thread(() -> readLoop(sink), "kafka " + where());
     reader.setDaemon(true);
     reader.start();
+  }
+
+  /** Kafka wraps a bad key or certificate several times ("Failed to create new NetworkClient"): say what it was. */
+  private static String rootMessage(Throwable e) {
+    StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
+    for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+      message.append(": ").append(c.getMessage());
+    }
+    return message.toString();
   }
 
   /** What to check when the broker refused us: the spec fields behind the credentials. */

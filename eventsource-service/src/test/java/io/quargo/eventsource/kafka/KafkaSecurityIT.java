@@ -37,6 +37,7 @@ class KafkaSecurityIT {
   private final String eventSource = "kafka-" + suffix;
   private final String topic = "topic-" + suffix;
   private String password = "s3cret";
+  private String clientKey = "client.key";
 
   @BeforeAll
   static void startKafka() throws Exception {
@@ -88,6 +89,30 @@ class KafkaSecurityIT {
   }
 
   @Test
+  void aPkcs1RsaClientKeyAsGoToolsWriteItIsAccepted(NatsTestServer nats) throws Exception {
+    kafka.createTopic(topic, 1);
+    kafka.send(topic, 0, null, "{\"n\": 3}", Map.of());
+    clientKey = "client-pkcs1.key";
+    assertThat(certs.read(clientKey)).contains("BEGIN RSA PRIVATE KEY");
+    try (BusFixture bus = BusFixture.connect(nats); KafkaAdapter adapter = adapter(kafka.bootstrap("SSL"), TLS)) {
+      adapter.start(bus.sink("team", eventSource, Map.of()));
+      await().untilAsserted(() -> assertThat(numbers(bus)).containsExactly(3));
+    }
+  }
+
+  @Test
+  void aClientKeyThatIsNoKeyIsRefusedWithAnErrorNamingTheFields() throws Exception {
+    clientKey = "san.ext";
+    try (KafkaAdapter adapter = adapter(kafka.bootstrap("SSL"), TLS)) {
+      assertThatThrownBy(() -> adapter.start(event -> {
+        throw new AssertionError("nothing is read");
+      })).hasMessageContaining("team/" + eventSource + " kafka.example: cannot create the Kafka client")
+          .hasMessageContaining("No matching PRIVATE KEY entries in PEM file")
+          .hasMessageContaining("check spec.kafka.example.tls");
+    }
+  }
+
+  @Test
   void withoutTheCaTheBrokerIsNotTrustedAndTheErrorNamesTheTlsFields() throws Exception {
     kafka.createTopic(topic, 1);
     String noCa = "\"tls\": {\"clientCertSecret\": {\"name\": \"kafka\", \"key\": \"cert\"}, \"clientKeySecret\": "
@@ -118,7 +143,7 @@ class KafkaSecurityIT {
       case "password" -> password;
       case "ca" -> certs.read("ca.pem");
       case "cert" -> certs.read("client.pem");
-      case "key" -> certs.read("client.key");
+      case "key" -> certs.read(clientKey);
       default -> null;
     }).parse(Specs.eventSource("team", eventSource, "kafka", spec)).get(0));
   }
