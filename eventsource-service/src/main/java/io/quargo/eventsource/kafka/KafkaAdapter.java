@@ -19,6 +19,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
@@ -53,7 +55,13 @@ public final class KafkaAdapter implements EventSourceAdapter {
 
   @Override
   public void start(EventSink sink) {
-    KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(KafkaClientConfig.consumerProperties(source));
+    KafkaConsumer<byte[], byte[]> c;
+    try {
+      c = new KafkaConsumer<>(KafkaClientConfig.consumerProperties(source));
+    } catch (KafkaException e) {
+      throw new IllegalStateException(where() + ": cannot create the Kafka client: " + rootMessage(e)
+          + " (check spec.kafka." + source.eventName() + ".tls and .sasl)", e);
+    }
     consumer = c;
     try {
       List<PartitionInfo> partitions = c.partitionsFor(source.topic(), CONNECT_TIMEOUT);
@@ -72,11 +80,33 @@ public final class KafkaAdapter implements EventSourceAdapter {
     } catch (KafkaException | IllegalStateException e) {
       close();
       throw new IllegalStateException(where() + ": cannot read topic '" + source.topic() + "' at "
-          + String.join(",", source.brokers()) + ": " + e.getMessage(), e);
+          + String.join(",", source.brokers()) + ": " + e.getMessage() + hint(e), e);
     }
     reader = new Thread(() -> readLoop(sink), "kafka " + where());
     reader.setDaemon(true);
     reader.start();
+  }
+
+  /** Kafka wraps a bad key or certificate several times ("Failed to create new NetworkClient"): say what it was. */
+  private static String rootMessage(Throwable e) {
+    StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
+    for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+      message.append(": ").append(c.getMessage());
+    }
+    return message.toString();
+  }
+
+  /** What to check when the broker refused us: the spec fields behind the credentials. */
+  private String hint(Exception e) {
+    String at = "spec.kafka." + source.eventName();
+    if (e instanceof SaslAuthenticationException) {
+      return " (check " + at + ".sasl: mechanism, and the user and password in userSecret and passwordSecret)";
+    }
+    if (e instanceof SslAuthenticationException) {
+      return " (check " + at + ".tls: caCertSecret must hold the CA that signed the broker's certificate, and "
+          + "clientCertSecret/clientKeySecret a certificate the broker trusts if it asks for one)";
+    }
+    return "";
   }
 
   private void readLoop(EventSink sink) {

@@ -1,18 +1,24 @@
 package io.quargo.eventsource.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quargo.eventsource.nats.PemSslContext;
 import io.quargo.eventsource.spec.EventSourceSpecException;
 import io.quargo.eventsource.spec.SpecFields;
 import io.quargo.eventsource.webhook.SecretResolver;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns {@code tls} (PEM certificates from secrets) and {@code sasl} (PLAIN or SCRAM, user and password from
  * secrets) into Kafka client properties. Both may be set: SASL over TLS.
  */
 final class KafkaSecurity {
+  private static final Pattern PKCS1_RSA = Pattern.compile("-----BEGIN RSA PRIVATE KEY-----([^-]+)-----END");
+
   private final SecretResolver secrets;
 
   KafkaSecurity(SecretResolver secrets) {
@@ -55,7 +61,7 @@ final class KafkaSecurity {
     if (cert != null) {
       props.put("ssl.keystore.type", "PEM");
       props.put("ssl.keystore.certificate.chain", cert);
-      props.put("ssl.keystore.key", key);
+      props.put("ssl.keystore.key", pkcs8(key, at + ".clientKeySecret"));
     }
     return true;
   }
@@ -86,6 +92,24 @@ final class KafkaSecurity {
     props.put("sasl.jaas.config", module + " required username=\"" + jaas(user) + "\" password=\"" + jaas(password)
         + "\";");
     return true;
+  }
+
+  /**
+   * The Kafka client reads PKCS#8 keys only; Go's tls package (Argo) also reads PKCS#1 RSA keys, which e.g.
+   * cert-manager writes by default, so those are rewrapped. SEC1 EC keys get an error saying how to convert.
+   */
+  static String pkcs8(String pem, String path) {
+    if (pem.contains("-----BEGIN EC PRIVATE KEY-----")) {
+      throw new EventSourceSpecException(path, "SEC1 EC keys are not read; convert with: openssl pkcs8 -topk8 "
+          + "-nocrypt -in key.pem");
+    }
+    Matcher m = PKCS1_RSA.matcher(pem);
+    if (!m.find()) {
+      return pem;
+    }
+    byte[] der = Base64.getMimeDecoder().decode(m.group(1).trim());
+    return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
+        .encodeToString(PemSslContext.rsaToPkcs8(der)) + "\n-----END PRIVATE KEY-----\n";
   }
 
   private static String jaas(String value) {

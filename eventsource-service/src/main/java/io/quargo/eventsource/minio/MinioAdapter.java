@@ -7,7 +7,6 @@ import io.quargo.eventsource.spi.SourceEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
@@ -15,11 +14,13 @@ import org.jboss.logging.Logger;
 /**
  * Watches one {@code spec.minio} bucket by listing it every poll interval (S3 servers other than MinIO have no
  * notification stream): a new or rewritten object (new ETag or modification time) is {@code s3:ObjectCreated:Put},
- * a vanished one {@code s3:ObjectRemoved:Delete}. The objects seen are kept in a {@link SnapshotStore}, updated
- * only after the bus stored the change's event, so a restart reports what changed while it was down, once. On the
+ * or {@code s3:ObjectCreated:CompleteMultipartUpload} when its ETag is a multipart one, a vanished one
+ * {@code s3:ObjectRemoved:Delete}. The objects seen are kept in a {@link SnapshotStore}, one entry per object,
+ * each written only after the bus stored its change's event, so a restart reports what changed while it was down,
+ * once. On the
  * very first start the bucket's current content is the baseline: nothing is reported for it, as a notification
  * stream would not. The event id derives from bucket, key, ETag, modification time and event name, so a change
- * reported again after a crash before the snapshot was stored is deduplicated on the bus.
+ * reported again after a crash before the store recorded it is deduplicated on the bus.
  */
 public final class MinioAdapter implements EventSourceAdapter {
   private static final Logger LOG = Logger.getLogger(MinioAdapter.class);
@@ -33,17 +34,17 @@ public final class MinioAdapter implements EventSourceAdapter {
   private final Clock clock;
   private final String storeKey;
   private final AtomicBoolean closed = new AtomicBoolean();
-  private BucketLister lister;
+  private final BucketLister lister;
   private BucketSnapshot seen;
-  private boolean unsaved;
   private volatile Thread poller;
 
   public MinioAdapter(MinioSource source, SnapshotStore store, Duration pollInterval) {
-    this(source, store, pollInterval, Clock.systemUTC());
+    this(source, new S3BucketLister(source), store, pollInterval, Clock.systemUTC());
   }
 
-  MinioAdapter(MinioSource source, SnapshotStore store, Duration pollInterval, Clock clock) {
+  MinioAdapter(MinioSource source, BucketLister lister, SnapshotStore store, Duration pollInterval, Clock clock) {
     this.source = source;
+    this.lister = lister;
     this.store = store;
     this.pollInterval = pollInterval;
     this.clock = clock;
@@ -62,22 +63,28 @@ public final class MinioAdapter implements EventSourceAdapter {
 
   @Override
   public void start(EventSink sink) {
-    lister = new BucketLister(source);
+    open();
+    poller = new Thread(() -> pollLoop(sink), "minio " + where());
+    poller.setDaemon(true);
+    poller.start();
+  }
+
+  /** Checks the bucket and loads the objects seen, or stores the current ones as the baseline on a first start. */
+  void open() {
     try {
       lister.checkBucket();
       seen = store.load(storeKey).orElse(null);
       if (seen == null) {
         seen = BucketSnapshot.of(lister.list());
-        store.save(storeKey, seen);
+        store.saveBaseline(storeKey, seen);
         LOG.infof("%s: first start, %d existing objects taken as the baseline", where(), seen.size());
+      } else {
+        LOG.infof("%s: resuming with %d objects seen", where(), seen.size());
       }
     } catch (Exception e) {
       throw new IllegalStateException(where() + ": cannot watch bucket '" + source.bucket() + "' at " + source.url()
           + ": " + e.getMessage(), e);
     }
-    poller = new Thread(() -> pollLoop(sink), "minio " + where());
-    poller.setDaemon(true);
-    poller.start();
   }
 
   private void pollLoop(EventSink sink) {
@@ -101,31 +108,28 @@ public final class MinioAdapter implements EventSourceAdapter {
     }
   }
 
-  /** One listing: reports changes in order until one is not stored; false when some change waits for a retry. */
+  /**
+   * One listing: reports changes in order, each recorded in the store after its event is on the bus, until one
+   * is not stored; false when some change waits for a retry (the next listing finds it again).
+   */
   boolean poll(EventSink sink) throws Exception {
-    List<ObjectChange> changes = seen.changesTo(BucketSnapshot.of(lister.list()));
-    boolean allStored = true;
-    for (ObjectChange change : changes) {
+    for (ObjectChange change : seen.changesTo(BucketSnapshot.of(lister.list()))) {
       if (closed.get()) {
-        break;
+        return true;
       }
       if (source.wants(change.s3EventName()) && !publish(change, sink)) {
-        allStored = false;
-        break; // keep the order: this change and the later ones are reported on the next poll
+        return false; // keep the order: this change and the later ones are reported on the next poll
       }
-      seen.apply(change);
-      unsaved = true;
-    }
-    if (unsaved) {
       try {
-        store.save(storeKey, seen);
-        unsaved = false;
+        store.record(storeKey, change);
       } catch (RuntimeException e) {
-        LOG.warnf("%s: objects seen not stored yet, retrying: %s", where(), e.getMessage());
+        LOG.warnf("%s: %s of '%s' is on the bus but not recorded yet, retrying (the bus drops the repeat): %s",
+            where(), change.s3EventName(), change.object().key(), e.getMessage());
         return false;
       }
+      seen.apply(change);
     }
-    return allStored;
+    return true;
   }
 
   private boolean publish(ObjectChange change, EventSink sink) throws InterruptedException {

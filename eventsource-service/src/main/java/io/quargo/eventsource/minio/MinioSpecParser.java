@@ -59,7 +59,7 @@ public final class MinioSpecParser {
         accessKey, secretKey, SpecFields.metadata(spec, path));
   }
 
-  /** The listing can tell created (written) and removed objects apart, nothing else: at least one must be asked. */
+  /** The listing tells apart only {@link ObjectChange#OBSERVABLE}: at least one of them must be asked for. */
   private static List<String> events(JsonNode spec, String path) {
     List<String> events = SpecFields.textList(spec, "events", path, true);
     for (int i = 0; i < events.size(); i++) {
@@ -68,11 +68,10 @@ public final class MinioSpecParser {
             + "s3:ObjectCreated:* or s3:ObjectRemoved:Delete, got '" + events.get(i) + "'");
       }
     }
-    if (events.stream().noneMatch(e -> MinioSource.matches(e, ObjectChange.CREATED)
-        || MinioSource.matches(e, ObjectChange.REMOVED))) {
+    if (events.stream().noneMatch(e -> ObjectChange.OBSERVABLE.stream().anyMatch(o -> MinioSource.matches(e, o)))) {
       throw new EventSourceSpecException(path + ".events", "none of " + events + " can be observed: this source "
-          + "reports " + ObjectChange.CREATED + " and " + ObjectChange.REMOVED + " (s3:ObjectCreated:*, "
-          + "s3:ObjectRemoved:*)");
+          + "lists the bucket and reports only " + String.join(", ", ObjectChange.OBSERVABLE)
+          + " (s3:ObjectCreated:*, s3:ObjectRemoved:* match them)");
     }
     return events;
   }

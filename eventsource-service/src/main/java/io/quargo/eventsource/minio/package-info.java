@@ -5,10 +5,10 @@
  * object changes as {@code minio} CloudEvents whose {@code data.notification} holds one S3 event record.
  *
  * <p>Ours: Argo uses MinIO's ListenBucketNotification stream; we list the bucket (ListObjectsV2) every
- * {@value io.quargo.eventsource.minio.MinioAdapter#POLL_SECONDS} seconds and compare with the objects seen, kept in
- * the {@value io.quargo.eventsource.minio.KvSnapshotStore#BUCKET} KV bucket. So only
- * {@code s3:ObjectCreated:Put} and {@code s3:ObjectRemoved:Delete} are reported (patterns such as
- * {@code s3:ObjectCreated:*} match them), objects written several times between two listings are reported once,
- * and {@code caCertificate} is refused with a message.
+ * {@value io.quargo.eventsource.minio.MinioAdapter#POLL_SECONDS} seconds and compare with the objects seen, kept one
+ * KV entry per object in the {@value io.quargo.eventsource.minio.KvSnapshotStore#BUCKET} KV bucket. So only
+ * {@code s3:ObjectCreated:Put}, {@code s3:ObjectCreated:CompleteMultipartUpload} (told by the ETag) and
+ * {@code s3:ObjectRemoved:Delete} are reported, objects written several times between two listings are reported
+ * once, and {@code caCertificate} is refused with a message.
  */
 package io.quargo.eventsource.minio;

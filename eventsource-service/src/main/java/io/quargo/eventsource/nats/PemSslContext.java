@@ -23,7 +23,7 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /** An {@link SSLContext} from the PEM texts of a {@link NatsTls}; every problem names the secret's field. */
-final class PemSslContext {
+public final class PemSslContext {
   private static final Pattern KEY = Pattern.compile("-----BEGIN (RSA |EC )?PRIVATE KEY-----([^-]+)-----END");
 
   private PemSslContext() {}
@@ -97,7 +97,7 @@ final class PemSslContext {
   }
 
   /** Wraps a PKCS#1 RSAPrivateKey in a PKCS#8 PrivateKeyInfo: SEQUENCE {0, rsaEncryption, OCTET STRING key}. */
-  static byte[] rsaToPkcs8(byte[] pkcs1) {
+  public static byte[] rsaToPkcs8(byte[] pkcs1) {
     byte[] algorithm = {0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01,
         0x01, 0x05, 0x00};
     byte[] version = {0x02, 0x01, 0x00};

@@ -6,6 +6,8 @@ import io.github.embeddedkafka.EmbeddedKafkaConfig;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -23,12 +25,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public final class KafkaBroker implements AutoCloseable {
   private final EmbeddedK server;
   private final String bootstrap;
+  private final Map<String, String> listeners;
   private final KafkaProducer<byte[], byte[]> producer;
   private final Admin admin;
 
-  private KafkaBroker(EmbeddedK server, String bootstrap) {
+  private KafkaBroker(EmbeddedK server, String bootstrap, Map<String, String> listeners) {
     this.server = server;
     this.bootstrap = bootstrap;
+    this.listeners = listeners;
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -41,13 +45,64 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   public static KafkaBroker start() throws IOException {
+    return start(Map.of(), Map.of());
+  }
+
+  /**
+   * Besides the plaintext listener (used by this class's producer and admin client): a SASL_PLAINTEXT listener
+   * {@code SASL} accepting PLAIN with one user, and an SSL listener {@code SSL} presenting the PEM certificate
+   * (client certificate required when {@code clientCaPem} is not null).
+   */
+  static KafkaBroker startSecured(String user, String password, String serverCertPem, String serverKeyPem,
+      String clientCaPem) throws IOException {
+    Map<String, String> listeners = Map.of("SASL", "SASL_PLAINTEXT", "SSL", "SSL");
+    Map<String, String> props = new HashMap<>();
+    props.put("sasl.enabled.mechanisms", "PLAIN");
+    props.put("listener.name.sasl.sasl.enabled.mechanisms", "PLAIN");
+    props.put("listener.name.sasl.plain.sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule"
+        + " required user_" + user + "=\"" + password + "\";");
+    props.put("listener.name.ssl.ssl.keystore.type", "PEM");
+    props.put("listener.name.ssl.ssl.keystore.certificate.chain", serverCertPem);
+    props.put("listener.name.ssl.ssl.keystore.key", serverKeyPem);
+    if (clientCaPem != null) {
+      props.put("listener.name.ssl.ssl.truststore.type", "PEM");
+      props.put("listener.name.ssl.ssl.truststore.certificates", clientCaPem);
+      props.put("listener.name.ssl.ssl.client.auth", "required");
+    }
+    return start(listeners, props);
+  }
+
+  /** {@code extraListeners}: listener name to security protocol, each on a free port of localhost. */
+  private static KafkaBroker start(Map<String, String> extraListeners, Map<String, String> extraProps)
+      throws IOException {
     int kafkaPort = freePort();
     int controllerPort = freePort();
-    var broker = scalaMap(Map.of("group.initial.rebalance.delay.ms", "0", "num.partitions", "1",
-        "auto.create.topics.enable", "false"));
+    Map<String, String> props = new HashMap<>(Map.of("group.initial.rebalance.delay.ms", "0",
+        "num.partitions", "1", "auto.create.topics.enable", "false"));
+    Map<String, String> addresses = new LinkedHashMap<>();
+    if (!extraListeners.isEmpty()) {
+      StringBuilder listeners = new StringBuilder("BROKER://localhost:" + kafkaPort);
+      StringBuilder protocols = new StringBuilder("BROKER:PLAINTEXT,CONTROLLER:PLAINTEXT");
+      for (Map.Entry<String, String> l : extraListeners.entrySet()) {
+        String address = "localhost:" + freePort();
+        addresses.put(l.getKey(), address);
+        listeners.append(',').append(l.getKey()).append("://").append(address);
+        protocols.append(',').append(l.getKey()).append(':').append(l.getValue());
+      }
+      props.put("advertised.listeners", listeners.toString());
+      props.put("listeners", listeners + ",CONTROLLER://localhost:" + controllerPort);
+      props.put("listener.security.protocol.map", protocols.toString());
+      props.putAll(extraProps);
+    }
     var none = scalaMap(Map.of());
-    EmbeddedK server = EmbeddedKafka.start(EmbeddedKafkaConfig.apply(kafkaPort, controllerPort, broker, none, none));
-    return new KafkaBroker(server, "localhost:" + kafkaPort);
+    EmbeddedK server = EmbeddedKafka.start(EmbeddedKafkaConfig.apply(kafkaPort, controllerPort, scalaMap(props), none,
+        none));
+    return new KafkaBroker(server, "localhost:" + kafkaPort, Map.copyOf(addresses));
+  }
+
+  /** The host:port of a listener {@link #startSecured} added. */
+  String bootstrap(String listener) {
+    return listeners.get(listener);
   }
 
   private static scala.collection.immutable.Map<String, String> scalaMap(Map<String, String> map) {

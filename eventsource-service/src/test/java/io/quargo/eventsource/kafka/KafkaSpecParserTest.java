@@ -19,6 +19,7 @@ class KafkaSpecParserTest {
     case "tls/ca" -> "-----BEGIN CERTIFICATE-----\nCA\n-----END CERTIFICATE-----";
     case "tls/cert" -> "CERT";
     case "tls/key" -> "KEY";
+    case "tls/ec" -> "-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----\n";
     default -> null;
   });
 
@@ -88,6 +89,9 @@ class KafkaSpecParserTest {
         "spec.kafka.example.sasl.mechanism: must be PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512");
     assertError("\"url\": \"a:9092\", \"topic\": \"t\", \"partition\": 0, \"tls\": {\"caCertSecret\": {\"name\": \"none\", \"key\": \"x\"}}",
         "spec.kafka.example.tls.caCertSecret: secret 'none' has no key 'x'");
+    assertError("\"url\": \"a:9092\", \"topic\": \"t\", \"partition\": 0, \"tls\": {\"clientCertSecret\": {\"name\": "
+        + "\"tls\", \"key\": \"cert\"}, \"clientKeySecret\": {\"name\": \"tls\", \"key\": \"ec\"}}",
+        "spec.kafka.example.tls.clientKeySecret: SEC1 EC keys are not read; convert with: openssl pkcs8");
     assertError("\"url\": \"a:9092\", \"topic\": \"t\", \"partition\": 0, \"limitEventsPerSecond\": -1",
         "spec.kafka.example.limitEventsPerSecond: must be between 0 and 1000000");
   }

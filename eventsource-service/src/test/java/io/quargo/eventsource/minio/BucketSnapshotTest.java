@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BucketSnapshotTest {
@@ -36,12 +35,23 @@ class BucketSnapshotTest {
   }
 
   @Test
-  void survivesAJsonRoundTrip() {
-    BucketSnapshot seen = new BucketSnapshot(Map.of("dir/a b.txt", object("dir/a b.txt", "e1", 3)));
-    BucketSnapshot read = BucketSnapshot.fromJson(seen.toJson());
-    assertThat(read.changesTo(seen)).isEmpty();
-    assertThat(read.size()).isEqualTo(1);
-    assertThat(read.changesTo(BucketSnapshot.of(List.of()))).containsExactly(
-        new ObjectChange(ObjectChange.REMOVED, new ObjectState("dir/a b.txt", "e1", 3, T0.plusSeconds(3))));
+  void anObjectWithAMultipartEtagIsReportedAsCompleteMultipartUpload() {
+    BucketSnapshot now = BucketSnapshot.of(List.of(object("big", "9b2cf535f27731c974343645a3985328-3", 1),
+        object("small", "9b2cf535f27731c974343645a3985328", 2)));
+    assertThat(BucketSnapshot.of(List.of()).changesTo(now)).extracting(ObjectChange::s3EventName)
+        .containsExactly(ObjectChange.CREATED_MULTIPART, ObjectChange.CREATED);
+  }
+
+  @Test
+  void anEntryOfTheStoreSurvivesAJsonRoundTrip() {
+    ObjectState o = object("dir/a b.txt", "e1", 3);
+    assertThat(KvSnapshotStore.fromJson(KvSnapshotStore.toJson(o))).isEqualTo(o);
+    assertThat(KvSnapshotStore.toJson(new ObjectState("k".repeat(1024), "e", 1, T0))).hasSizeLessThan(1200);
+  }
+
+  @Test
+  void entriesAreKeyedByAHashOfTheObjectKeySoAnyNameIsAValidKvKey() {
+    assertThat(KvSnapshotStore.entryKey("minio.abc", "dir/a b*.txt")).matches("minio\\.abc\\.o\\.[0-9a-f]{32}");
+    assertThat(KvSnapshotStore.entryKey("minio.abc", "a")).isNotEqualTo(KvSnapshotStore.entryKey("minio.abc", "b"));
   }
 }

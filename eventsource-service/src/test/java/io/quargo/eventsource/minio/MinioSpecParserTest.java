@@ -34,6 +34,7 @@ class MinioSpecParserTest {
     assertThat(s.region()).isEqualTo("us-east-1");
     assertThat(s.wants(ObjectChange.CREATED)).isTrue();
     assertThat(s.wants(ObjectChange.REMOVED)).isFalse();
+    assertThat(s.wants(ObjectChange.CREATED_MULTIPART)).isTrue();
     assertThat(s.accepts("hello-world.txt")).isTrue();
     assertThat(s.accepts("hello-world.csv")).isFalse();
     assertThat(s.accepts("bye.txt")).isFalse();
@@ -52,6 +53,9 @@ class MinioSpecParserTest {
         "spec.minio.example.events[0]: must be an S3 event name");
     assertError("\"endpoint\": \"m:9000\", \"bucket\": {\"name\": \"b\"}, \"events\": [\"s3:ObjectAccessed:Get\"]",
         "spec.minio.example.events: none of [s3:ObjectAccessed:Get] can be observed");
+    assertError("\"endpoint\": \"m:9000\", \"bucket\": {\"name\": \"b\"}, \"events\": [\"s3:ObjectCreated:Copy\"]",
+        "spec.minio.example.events: none of [s3:ObjectCreated:Copy] can be observed: this source lists the bucket and "
+            + "reports only s3:ObjectCreated:Put, s3:ObjectCreated:CompleteMultipartUpload, s3:ObjectRemoved:Delete");
     assertError("\"endpoint\": \"http://m:9000\", \"bucket\": {\"name\": \"b\"}, \"events\": [\"s3:ObjectCreated:Put\"]",
         "spec.minio.example.endpoint: must be host:port without a scheme");
     assertError("\"endpoint\": \"m:9000\", \"bucket\": {\"name\": \"b\"}, \"events\": [\"s3:ObjectCreated:Put\"],"
