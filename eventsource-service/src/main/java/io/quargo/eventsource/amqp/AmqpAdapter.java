@@ -10,6 +10,9 @@ import com.rabbitmq.client.Envelope;
 import io.quargo.eventsource.spi.EventSink;
 import io.quargo.eventsource.spi.EventSourceAdapter;
 import io.quargo.eventsource.spi.SourceEvent;
+import io.quargo.eventsource.tls.PemSslContext;
+import io.quargo.eventsource.tls.TlsFailure;
+import io.quargo.eventsource.tls.TlsSpec;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -17,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
 import org.jboss.logging.Logger;
 
 /**
@@ -77,17 +81,37 @@ public final class AmqpAdapter implements EventSourceAdapter {
     }
     factory.setRequestedHeartbeat(10);
     factory.setAutomaticRecoveryEnabled(true);
+    if (source.usesTls()) {
+      useTls(factory);
+    }
     ConnectionBackoff backoff = source.connectionBackoff();
     for (int attempt = 0; ; attempt++) {
       try {
         return factory.newConnection("quargo-" + source.eventSource() + "-" + source.eventName());
       } catch (IOException | java.util.concurrent.TimeoutException e) {
+        String tlsProblem = source.usesTls() ? TlsFailure.explain(e, source.tls(), source.address()) : null;
+        if (tlsProblem != null) {
+          throw new IllegalStateException(where() + ": " + tlsProblem, e); // a retry gets the same certificate
+        }
         if (attempt + 1 >= backoff.steps() || closed.get()) {
           throw new IllegalStateException(where() + ": cannot connect to " + source.address() + " after "
               + (attempt + 1) + " attempts: " + rootMessage(e), e);
         }
         Thread.sleep(backoff.delay(attempt).toMillis());
       }
+    }
+  }
+
+  /**
+   * Replaces what {@code setUri("amqps://...")} set up (a context that trusts every server) with the spec's
+   * trust: {@code tls}, else the JVM's default CAs; the host name is checked unless {@code insecureSkipVerify}.
+   * Without a port in the URL the client then uses 5671.
+   */
+  private void useTls(ConnectionFactory factory) throws java.security.NoSuchAlgorithmException {
+    TlsSpec tls = source.tls();
+    factory.useSslProtocol(tls == null ? SSLContext.getDefault() : PemSslContext.create(tls));
+    if (tls == null || !tls.insecureSkipVerify()) {
+      factory.enableHostnameVerification();
     }
   }
 

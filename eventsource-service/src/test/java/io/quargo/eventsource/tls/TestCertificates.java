@@ -1,4 +1,4 @@
-package io.quargo.eventsource.nats;
+package io.quargo.eventsource.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,14 +13,14 @@ import java.util.concurrent.TimeUnit;
  * A CA, a server certificate for 127.0.0.1 and a client certificate (with a PKCS#1 RSA key, as Go tools write),
  * made with the openssl binary. Fails (not skips) when openssl is missing.
  */
-final class TestCertificates {
-  final Path dir;
+public final class TestCertificates {
+  public final Path dir;
 
   private TestCertificates(Path dir) {
     this.dir = dir;
   }
 
-  static TestCertificates create(Path dir) throws Exception {
+  public static TestCertificates create(Path dir) throws Exception {
     Path openssl = List.of(Path.of("/usr/bin/openssl"), Path.of("/usr/local/bin/openssl")).stream()
         .filter(Files::isExecutable).findFirst().orElseThrow(() -> new IllegalStateException(
             "this test needs the openssl binary to make certificates; install openssl (apt-get install -y openssl)"));
@@ -54,7 +54,7 @@ final class TestCertificates {
     assertThat(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0).as("openssl " + args[0] + ": " + out).isTrue();
   }
 
-  String read(String file) {
+  public String read(String file) {
     try {
       return Files.readString(dir.resolve(file));
     } catch (IOException e) {
@@ -62,7 +62,7 @@ final class TestCertificates {
     }
   }
 
-  String path(String file) {
+  public String path(String file) {
     return dir.resolve(file).toString();
   }
 }

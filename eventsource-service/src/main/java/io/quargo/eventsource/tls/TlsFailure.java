@@ -1,0 +1,88 @@
+package io.quargo.eventsource.tls;
+
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import java.util.Locale;
+import javax.net.ssl.SSLException;
+
+/**
+ * Says in the user's terms why a TLS connection failed: which field of {@code tls} to look at and what to change.
+ * Only failures a retry cannot cure are explained (an untrusted or misnamed server certificate, a refused client
+ * certificate, a server that does not speak TLS); anything else, e.g. a reset connection, is left to the
+ * caller's retry and its own message.
+ */
+public final class TlsFailure {
+  private TlsFailure() {}
+
+  /**
+   * The explanation for connecting to {@code address} with {@code tls} (null: TLS from the URL scheme alone, the
+   * JVM's default CAs), or null when {@code error} is not such a failure.
+   */
+  public static String explain(Throwable error, TlsSpec tls, String address) {
+    String where = tls == null ? "tls" : tls.path();
+    String detail = detail(error);
+    String lower = detail.toLowerCase(Locale.ROOT);
+    if (has(error, CertPathValidatorException.class) || lower.contains("pkix path")) {
+      String trusted = tls == null || tls.caCert() == null
+          ? "is not signed by a CA the JVM trusts by default; set " + where + ".caCertSecret to the PEM of the CA"
+              + " that signed it"
+          : "is not signed by the CA in " + where + ".caCertSecret; put the PEM of the CA that signed the server's"
+              + " certificate in that secret";
+      return "TLS to " + address + " failed: the server's certificate " + trusted + " (or set " + where
+          + ".insecureSkipVerify: true to skip verification) [" + detail + "]";
+    }
+    if (lower.contains("subject alternative name") || lower.contains("no name matching")) {
+      return "TLS to " + address + " failed: the server's certificate does not name this host; connect by a name"
+          + " or IP its subjectAltName lists, or reissue the certificate for it (" + where
+          + ".insecureSkipVerify: true skips the check) [" + detail + "]";
+    }
+    if (lower.contains("bad_certificate") || lower.contains("certificate_required") || lower.contains("unknown_ca")
+        || lower.contains("certificate_unknown") || lower.contains("access_denied")) {
+      return "TLS to " + address + " failed: the server refused our client certificate"
+          + (tls == null || tls.clientCert() == null ? " (none was sent)" : "") + "; set " + where
+          + ".clientCertSecret and " + where + ".clientKeySecret to a certificate and key signed by a CA the"
+          + " server trusts [" + detail + "]";
+    }
+    if (lower.contains("unrecognized ssl message") || lower.contains("remote host terminated the handshake")
+        || lower.contains("unsupported or unrecognized")) {
+      return "TLS to " + address + " failed: the server did not answer in TLS; point the URL at the server's TLS"
+          + " port, or remove " + where + " if the server speaks plain text [" + detail + "]";
+    }
+    if (has(error, CertificateException.class)) {
+      return "TLS to " + address + " failed: the server's certificate was refused; check " + where
+          + ".caCertSecret [" + detail + "]";
+    }
+    return null;
+  }
+
+  /** {@link #explain}, else the innermost message of {@code error}. */
+  public static String describe(Throwable error, TlsSpec tls, String address) {
+    String explained = explain(error, tls, address);
+    return explained != null ? explained : detail(error);
+  }
+
+  /** The deepest TLS message in the cause chain, else the deepest message. */
+  private static String detail(Throwable error) {
+    String tlsMessage = null;
+    String last = null;
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getMessage() != null) {
+        last = t.getMessage();
+        if (t instanceof SSLException || t instanceof CertificateException) {
+          tlsMessage = t.getMessage();
+        }
+      }
+    }
+    String message = tlsMessage != null ? tlsMessage : last;
+    return message == null ? error.getClass().getSimpleName() : message;
+  }
+
+  private static boolean has(Throwable error, Class<? extends Throwable> type) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
