@@ -7,6 +7,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import com.rabbitmq.client.impl.DefaultExceptionHandler;
 import io.quargo.eventsource.spi.EventSink;
 import io.quargo.eventsource.spi.EventSourceAdapter;
 import io.quargo.eventsource.spi.SourceEvent;
@@ -81,6 +82,13 @@ public final class AmqpAdapter implements EventSourceAdapter {
     }
     factory.setRequestedHeartbeat(10);
     factory.setAutomaticRecoveryEnabled(true);
+    factory.setExceptionHandler(new DefaultExceptionHandler() {
+      @Override
+      public void handleUnexpectedConnectionDriverException(Connection conn, Throwable exception) {
+        // e.g. a TLS alert after the handshake: start() or the recovery reports it; one line, not a stack trace
+        LOG.warnf("%s: connection to %s failed: %s", where(), source.address(), rootMessage(exception));
+      }
+    });
     if (source.usesTls()) {
       useTls(factory);
     }

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,12 +83,16 @@ public final class RespConnection implements AutoCloseable {
       parameters.setEndpointIdentificationAlgorithm("HTTPS");
       socket.setSSLParameters(parameters);
     }
+    String address = endpoint.host() + ":" + endpoint.port();
     try {
       socket.startHandshake();
       return socket;
+    } catch (SocketTimeoutException e) {
+      socket.close();
+      throw new IOException(TlsFailure.notTls(tls, address, "no answer to the TLS hello: " + e.getMessage()), e);
     } catch (IOException e) {
       socket.close();
-      throw new IOException(TlsFailure.describe(e, tls, endpoint.host() + ":" + endpoint.port()), e);
+      throw new IOException(TlsFailure.describe(e, tls, address), e);
     }
   }
 

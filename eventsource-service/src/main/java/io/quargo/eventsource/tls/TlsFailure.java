@@ -45,14 +45,22 @@ public final class TlsFailure {
     }
     if (lower.contains("unrecognized ssl message") || lower.contains("remote host terminated the handshake")
         || lower.contains("unsupported or unrecognized")) {
-      return "TLS to " + address + " failed: the server did not answer in TLS; point the URL at the server's TLS"
-          + " port, or remove " + where + " if the server speaks plain text [" + detail + "]";
+      return notTls(tls, address, detail);
     }
     if (has(error, CertificateException.class)) {
       return "TLS to " + address + " failed: the server's certificate was refused; check " + where
           + ".caCertSecret [" + detail + "]";
     }
     return null;
+  }
+
+  /**
+   * For a server that answered our TLS hello in plain text, or not at all (a plain-text Redis waits for the end of
+   * a command line that never comes).
+   */
+  public static String notTls(TlsSpec tls, String address, String detail) {
+    return "TLS to " + address + " failed: the server did not answer in TLS; connect to its TLS port, or remove "
+        + (tls == null ? "tls" : tls.path()) + " if the server speaks plain text [" + detail + "]";
   }
 
   /** {@link #explain}, else the innermost message of {@code error}. */
