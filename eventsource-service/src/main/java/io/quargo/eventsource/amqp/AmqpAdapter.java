@@ -231,4 +231,10 @@ public final class AmqpAdapter implements EventSourceAdapter {
       }
     }
   }
+
+  /** The entry, as the EventSource's status names it. */
+  @Override
+  public String toString() {
+    return "amqp." + source.eventName();
+  }
 }

@@ -166,4 +166,10 @@ public final class MqttAdapter implements EventSourceAdapter {
       }
     }
   }
+
+  /** The entry, as the EventSource's status names it. */
+  @Override
+  public String toString() {
+    return "mqtt." + source.eventName();
+  }
 }

@@ -98,6 +98,10 @@ public final class RedisServerProcess implements AutoCloseable {
     }
   }
 
+  public int port() {
+    return port;
+  }
+
   public String hostAddress() {
     return "127.0.0.1:" + port;
   }
