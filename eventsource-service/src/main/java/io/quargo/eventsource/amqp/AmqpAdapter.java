@@ -89,7 +89,7 @@ public final class AmqpAdapter implements EventSourceAdapter {
         LOG.warnf("%s: connection to %s failed: %s", where(), source.address(), rootMessage(exception));
       }
     });
-    if (source.usesTls()) {
+    if (source.useTls()) {
       useTls(factory);
     }
     ConnectionBackoff backoff = source.connectionBackoff();
@@ -97,7 +97,7 @@ public final class AmqpAdapter implements EventSourceAdapter {
       try {
         return factory.newConnection("quargo-" + source.eventSource() + "-" + source.eventName());
       } catch (IOException | java.util.concurrent.TimeoutException e) {
-        String tlsProblem = source.usesTls() ? TlsFailure.explain(e, source.tls(), source.address()) : null;
+        String tlsProblem = source.useTls() ? TlsFailure.explain(e, source.tls(), source.address()) : null;
         if (tlsProblem != null) {
           throw new IllegalStateException(where() + ": " + tlsProblem, e); // a retry gets the same certificate
         }

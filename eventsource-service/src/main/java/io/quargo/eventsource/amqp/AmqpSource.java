@@ -38,7 +38,7 @@ public record AmqpSource(
    * TLS under {@code amqps://} or whenever {@code tls} is set. Argo's client ignores {@code tls} under
    * {@code amqp://} and connects in plain text; a {@code tls} block asks for TLS, so we do not send plain text.
    */
-  public boolean usesTls() {
+  public boolean useTls() {
     return tls != null || url.startsWith("amqps:");
   }
 

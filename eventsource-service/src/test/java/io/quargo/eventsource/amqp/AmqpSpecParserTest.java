@@ -109,15 +109,15 @@ class AmqpSpecParserTest {
   @Test
   void tlsComesFromAmqpsOrATlsBlock() {
     AmqpSource plain = parse("{\"e\": {" + MINIMAL + "}}").get(0);
-    assertThat(plain.usesTls()).isFalse();
+    assertThat(plain.useTls()).isFalse();
     assertThat(plain.tls()).isNull();
     AmqpSource amqps = parse("{\"e\": {" + MINIMAL.replace("amqp://rabbit:5672", "amqps://rabbit:5671") + "}}").get(0);
-    assertThat(amqps.usesTls()).isTrue();
+    assertThat(amqps.useTls()).isTrue();
     assertThat(amqps.tls()).isNull();
     // Argo's client would send plain text here; a tls block asks for TLS, so we use it
     AmqpSource block = parse("{\"e\": {" + MINIMAL + ", \"tls\": {\"caCertSecret\": {\"name\": \"creds\","
         + " \"key\": \"user\"}}}}").get(0);
-    assertThat(block.usesTls()).isTrue();
+    assertThat(block.useTls()).isTrue();
     assertThat(block.tls().caCert()).isEqualTo("alice");
     assertThat(block.tls().path()).isEqualTo("spec.amqp.e.tls");
     assertThat(block.toString()).contains("tls(ca=true, client=false, insecure=false)").doesNotContain("alice");
