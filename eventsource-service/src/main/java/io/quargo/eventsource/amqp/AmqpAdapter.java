@@ -103,7 +103,8 @@ public final class AmqpAdapter implements EventSourceAdapter {
         }
         if (attempt + 1 >= backoff.steps() || closed.get()) {
           throw new IllegalStateException(where() + ": cannot connect to " + source.address() + " after "
-              + (attempt + 1) + " attempts: " + rootMessage(e), e);
+              + (attempt + 1) + " attempts: " + (source.useTls() ? TlsFailure.describe(e, source.tls(),
+              source.address()) : rootMessage(e)), e);
         }
         Thread.sleep(backoff.delay(attempt).toMillis());
       }

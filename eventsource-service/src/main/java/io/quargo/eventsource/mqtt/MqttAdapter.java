@@ -109,7 +109,8 @@ public final class MqttAdapter implements EventSourceAdapter {
           close();
           Throwable cause = e.getCause() == null ? e : e.getCause();
           throw new IllegalStateException(where() + ": cannot connect to " + source.address() + " after "
-              + (attempt + 1) + " attempts: " + cause.getMessage(), e);
+              + (attempt + 1) + " attempts: " + (source.useTls() ? TlsFailure.describe(e, source.tls(),
+              source.address()) : cause.getMessage()), e);
         }
         Thread.sleep(backoff.delay(attempt).toMillis());
       }

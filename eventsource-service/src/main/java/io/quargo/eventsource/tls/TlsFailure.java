@@ -63,10 +63,25 @@ public final class TlsFailure {
         + (tls == null ? "tls" : tls.path()) + " if the server speaks plain text [" + detail + "]";
   }
 
-  /** {@link #explain}, else the innermost message of {@code error}. */
+  /**
+   * {@link #explain}, else the innermost message of {@code error}. Under TLS 1.3 a server that refuses a client
+   * without a certificate does so after the handshake, and its alert can lose the race with the closed socket:
+   * then only a reset is seen, and the message says what to try.
+   */
   public static String describe(Throwable error, TlsSpec tls, String address) {
     String explained = explain(error, tls, address);
-    return explained != null ? explained : detail(error);
+    if (explained != null) {
+      return explained;
+    }
+    String detail = detail(error);
+    String lower = detail.toLowerCase(Locale.ROOT);
+    boolean closed = lower.contains("connection reset") || lower.contains("broken pipe") || lower.contains("closed");
+    if (closed && (tls == null || tls.clientCert() == null)) {
+      String where = tls == null ? "tls" : tls.path();
+      return detail + " (the server closed the TLS connection; if it demands a client certificate, set " + where
+          + ".clientCertSecret and " + where + ".clientKeySecret)";
+    }
+    return detail;
   }
 
   /** The deepest TLS message in the cause chain, else the deepest message. */
