@@ -7,9 +7,13 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import com.rabbitmq.client.impl.DefaultExceptionHandler;
 import io.quargo.eventsource.spi.EventSink;
 import io.quargo.eventsource.spi.EventSourceAdapter;
 import io.quargo.eventsource.spi.SourceEvent;
+import io.quargo.eventsource.tls.PemSslContext;
+import io.quargo.eventsource.tls.TlsFailure;
+import io.quargo.eventsource.tls.TlsSpec;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -17,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
 import org.jboss.logging.Logger;
 
 /**
@@ -77,17 +82,45 @@ public final class AmqpAdapter implements EventSourceAdapter {
     }
     factory.setRequestedHeartbeat(10);
     factory.setAutomaticRecoveryEnabled(true);
+    factory.setExceptionHandler(new DefaultExceptionHandler() {
+      @Override
+      public void handleUnexpectedConnectionDriverException(Connection conn, Throwable exception) {
+        // e.g. a TLS alert after the handshake: start() or the recovery reports it; one line, not a stack trace
+        LOG.warnf("%s: connection to %s failed: %s", where(), source.address(), rootMessage(exception));
+      }
+    });
+    if (source.useTls()) {
+      useTls(factory);
+    }
     ConnectionBackoff backoff = source.connectionBackoff();
     for (int attempt = 0; ; attempt++) {
       try {
         return factory.newConnection("quargo-" + source.eventSource() + "-" + source.eventName());
       } catch (IOException | java.util.concurrent.TimeoutException e) {
+        String tlsProblem = source.useTls() ? TlsFailure.explain(e, source.tls(), source.address()) : null;
+        if (tlsProblem != null) {
+          throw new IllegalStateException(where() + ": " + tlsProblem, e); // a retry gets the same certificate
+        }
         if (attempt + 1 >= backoff.steps() || closed.get()) {
           throw new IllegalStateException(where() + ": cannot connect to " + source.address() + " after "
-              + (attempt + 1) + " attempts: " + rootMessage(e), e);
+              + (attempt + 1) + " attempts: " + (source.useTls() ? TlsFailure.describe(e, source.tls(),
+              source.address()) : rootMessage(e)), e);
         }
         Thread.sleep(backoff.delay(attempt).toMillis());
       }
+    }
+  }
+
+  /**
+   * Replaces what {@code setUri("amqps://...")} set up (a context that trusts every server) with the spec's
+   * trust: {@code tls}, else the JVM's default CAs; the host name is checked unless {@code insecureSkipVerify}.
+   * Without a port in the URL the client then uses 5671.
+   */
+  private void useTls(ConnectionFactory factory) throws java.security.NoSuchAlgorithmException {
+    TlsSpec tls = source.tls();
+    factory.useSslProtocol(tls == null ? SSLContext.getDefault() : PemSslContext.create(tls));
+    if (tls == null || !tls.insecureSkipVerify()) {
+      factory.enableHostnameVerification();
     }
   }
 
@@ -198,5 +231,11 @@ public final class AmqpAdapter implements EventSourceAdapter {
         LOG.debugf("%s: close: %s", where(), rootMessage(e));
       }
     }
+  }
+
+  /** The entry, as the EventSource's status names it. */
+  @Override
+  public String toString() {
+    return "amqp." + source.eventName();
   }
 }

@@ -1,5 +1,6 @@
 package io.quargo.eventsource.amqp;
 
+import io.quargo.eventsource.tls.TlsSpec;
 import io.quargo.eventsource.webhook.EventFilter;
 import java.net.URI;
 import java.util.Map;
@@ -9,12 +10,13 @@ import java.util.Map;
  *
  * @param url      the broker URL; may carry credentials, so {@link #toString} shows only host and port
  * @param username from {@code auth.username}, or null to use the URL's
+ * @param tls      the {@code tls} block, or null (then TLS only under {@code amqps://}, with the JVM's default CAs)
  */
 public record AmqpSource(
     String namespace, String eventSource, String eventName, String url, String exchangeName, String exchangeType,
     String routingKey, boolean jsonBody, ExchangeDeclare exchangeDeclare, QueueDeclare queueDeclare,
     boolean queueBindNoWait, Consume consume, String username, String password, ConnectionBackoff connectionBackoff,
-    Map<String, String> metadata, EventFilter filter) {
+    TlsSpec tls, Map<String, String> metadata, EventFilter filter) {
 
   /** {@code exchangeDeclare}: Argo's defaults are durable, not auto-deleted, not internal. */
   public record ExchangeDeclare(boolean durable, boolean autoDelete, boolean internal, boolean noWait) {
@@ -32,6 +34,14 @@ public record AmqpSource(
     public static final Consume DEFAULT = new Consume("", true, false, false, false);
   }
 
+  /**
+   * TLS under {@code amqps://} or whenever {@code tls} is set. Argo's client ignores {@code tls} under
+   * {@code amqp://} and connects in plain text; a {@code tls} block asks for TLS, so we do not send plain text.
+   */
+  public boolean useTls() {
+    return tls != null || url.startsWith("amqps:");
+  }
+
   /** The URL without user info, for messages and logs. */
   public String address() {
     try {
@@ -45,6 +55,6 @@ public record AmqpSource(
   @Override
   public String toString() {
     return "amqp/" + eventName + " " + address() + " exchange " + exchangeName + " (" + exchangeType + ") key "
-        + routingKey + " queue '" + queueDeclare.name() + "'";
+        + routingKey + " queue '" + queueDeclare.name() + "'" + (tls == null ? "" : " " + tls);
   }
 }

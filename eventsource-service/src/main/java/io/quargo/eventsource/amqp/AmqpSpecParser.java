@@ -2,6 +2,7 @@ package io.quargo.eventsource.amqp;
 
 import io.quargo.eventsource.spec.EventSourceSpecException;
 import io.quargo.eventsource.spec.SpecFields;
+import io.quargo.eventsource.tls.TlsSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quargo.core.resource.Resource;
 import io.quargo.eventsource.webhook.SecretResolver;
@@ -12,7 +13,7 @@ import java.util.Map;
 
 /**
  * Reads {@code spec.amqp} of an EventSource into {@link AmqpSource}s with Argo's field names, validation
- * ({@code url} or {@code urlSecret}, {@code routingKey}, {@code exchangeType}) and defaults. Every error is an
+ * ({@code url} or {@code urlSecret}, {@code routingKey}, {@code exchangeType}, {@code tls}) and defaults. Every error is an
  * {@link EventSourceSpecException} naming the JSON path, e.g. {@code spec.amqp.example.url: is required ...}.
  */
 public final class AmqpSpecParser {
@@ -31,7 +32,6 @@ public final class AmqpSpecParser {
   }
 
   AmqpSource source(String namespace, String eventSource, String eventName, JsonNode spec, String path) {
-    SpecFields.rejectTls(spec, path);
     String url = url(spec, path);
     String exchangeName = SpecFields.requiredText(spec, "exchangeName", path);
     String exchangeType = SpecFields.requiredText(spec, "exchangeType", path);
@@ -51,7 +51,7 @@ public final class AmqpSpecParser {
         queueDeclare(spec, path + ".queueDeclare"), block(spec, "queueBind", path) != null
             && SpecFields.bool(spec.get("queueBind"), "noWait", path + ".queueBind", false),
         consume(spec, path + ".consume"), username, password, ConnectionBackoff.parse(spec, path),
-        SpecFields.metadata(spec, path), SpecFields.filter(spec, path));
+        TlsSpec.read(spec, path, secrets), SpecFields.metadata(spec, path), SpecFields.filter(spec, path));
   }
 
   private String url(JsonNode spec, String path) {
@@ -66,14 +66,11 @@ public final class AmqpSpecParser {
     String at = fromSecret != null ? path + ".urlSecret" : path + ".url";
     try {
       URI uri = URI.create(chosen);
-      if ("amqps".equals(uri.getScheme())) {
-        throw new EventSourceSpecException(at, "amqps (TLS) is not supported yet; use amqp://");
-      }
-      if (!"amqp".equals(uri.getScheme()) || uri.getHost() == null) {
-        throw new EventSourceSpecException(at, "must be an amqp://host:port URL");
+      if (!("amqp".equals(uri.getScheme()) || "amqps".equals(uri.getScheme())) || uri.getHost() == null) {
+        throw new EventSourceSpecException(at, "must be an amqp://host:port or amqps://host:port URL");
       }
     } catch (IllegalArgumentException e) {
-      throw new EventSourceSpecException(at, "must be an amqp://host:port URL");
+      throw new EventSourceSpecException(at, "must be an amqp://host:port or amqps://host:port URL");
     }
     return chosen;
   }

@@ -20,7 +20,11 @@
  * exchange); Argo logged and dropped it. {@code exchangeName} is required (the default exchange cannot be
  * declared). Prefetch is {@value io.quargo.eventsource.amqp.AmqpAdapter#PREFETCH}.
  *
- * <p>Not yet: TLS ({@code tls}, {@code amqps://}) is refused with a message; {@code consume.noWait} is ignored (the
+ * <p>TLS: under {@code amqps://} or whenever {@code tls} is set ({@link io.quargo.eventsource.tls.TlsSpec}); Argo's
+ * client ignores {@code tls} under {@code amqp://} and sends plain text, we do not. The host name is verified
+ * unless {@code insecureSkipVerify}; an untrusted certificate fails the start at once, naming the field to fix.
+ *
+ * <p>Not yet: {@code consume.noWait} is ignored (the
  * Java client has no no-wait consume). {@link io.quargo.eventsource.spec.SpecFields},
  * {@link io.quargo.eventsource.spec.EventSourceSpecException}, {@link io.quargo.eventsource.amqp.ConnectionBackoff}
  * and {@link io.quargo.eventsource.amqp.StableIds} are shared with the mqtt and redis packages and should move to a

@@ -2,10 +2,13 @@ package io.quargo.eventsource.mqtt;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttClientSslConfig;
+import com.hivemq.client.mqtt.MqttClientSslConfigBuilder;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3ClientBuilder;
 import com.hivemq.client.mqtt.mqtt3.message.connect.Mqtt3ConnectBuilder;
 import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.suback.Mqtt3SubAck;
@@ -16,6 +19,9 @@ import io.quargo.eventsource.amqp.StableIds;
 import io.quargo.eventsource.spi.EventSink;
 import io.quargo.eventsource.spi.EventSourceAdapter;
 import io.quargo.eventsource.spi.SourceEvent;
+import io.quargo.eventsource.tls.PemSslContext;
+import io.quargo.eventsource.tls.TlsFailure;
+import io.quargo.eventsource.tls.TlsSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -50,9 +56,13 @@ public final class MqttAdapter implements EventSourceAdapter {
 
   @Override
   public void start(EventSink sink) throws Exception {
-    client = MqttClient.builder().useMqttVersion3().identifier(source.clientId()).serverHost(source.host())
-        .serverPort(source.port()).automaticReconnectWithDefaultConfig()
-        .addDisconnectedListener(this::onDisconnected).buildAsync();
+    Mqtt3ClientBuilder builder = MqttClient.builder().useMqttVersion3().identifier(source.clientId())
+        .serverHost(source.host()).serverPort(source.port()).automaticReconnectWithDefaultConfig()
+        .addDisconnectedListener(this::onDisconnected);
+    if (source.useTls()) {
+      builder = builder.sslConfig(sslConfig(source.tls()));
+    }
+    client = builder.buildAsync();
     // registered before connecting: a resumed session delivers its unacknowledged messages right after CONNACK
     client.publishes(MqttGlobalPublishFilter.ALL, publish -> onPublish(publish, sink), true);
     connect();
@@ -64,6 +74,16 @@ public final class MqttAdapter implements EventSourceAdapter {
       throw new IllegalStateException(where() + ": the broker at " + source.address() + " refused the subscription to '"
           + source.topic() + "'");
     }
+  }
+
+  /** The spec's trust and client certificate; the host name is checked unless {@code insecureSkipVerify}. */
+  private static MqttClientSslConfig sslConfig(TlsSpec tls) {
+    MqttClientSslConfigBuilder ssl = MqttClientSslConfig.builder();
+    if (tls == null) {
+      return ssl.build(); // ssl:// without a tls block: the JVM's default CAs
+    }
+    ssl = ssl.trustManagerFactory(PemSslContext.trustManagers(tls)).keyManagerFactory(PemSslContext.keyManagers(tls));
+    return tls.insecureSkipVerify() ? ssl.hostnameVerifier((host, session) -> true).build() : ssl.build();
   }
 
   private void connect() throws Exception {
@@ -80,11 +100,17 @@ public final class MqttAdapter implements EventSourceAdapter {
         connect.send().get(30, TimeUnit.SECONDS);
         return;
       } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        String tlsProblem = source.useTls() ? TlsFailure.explain(e, source.tls(), source.address()) : null;
+        if (tlsProblem != null) {
+          close();
+          throw new IllegalStateException(where() + ": " + tlsProblem, e); // a retry gets the same certificate
+        }
         if (attempt + 1 >= backoff.steps() || closed.get()) {
           close();
           Throwable cause = e.getCause() == null ? e : e.getCause();
           throw new IllegalStateException(where() + ": cannot connect to " + source.address() + " after "
-              + (attempt + 1) + " attempts: " + cause.getMessage(), e);
+              + (attempt + 1) + " attempts: " + (source.useTls() ? TlsFailure.describe(e, source.tls(),
+              source.address()) : cause.getMessage()), e);
         }
         Thread.sleep(backoff.delay(attempt).toMillis());
       }
@@ -140,5 +166,11 @@ public final class MqttAdapter implements EventSourceAdapter {
         LOG.debugf("%s: disconnect: %s", where(), e.getMessage());
       }
     }
+  }
+
+  /** The entry, as the EventSource's status names it. */
+  @Override
+  public String toString() {
+    return "mqtt." + source.eventName();
   }
 }

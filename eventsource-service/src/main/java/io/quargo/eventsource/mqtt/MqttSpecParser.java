@@ -5,6 +5,7 @@ import io.quargo.core.resource.Resource;
 import io.quargo.eventsource.amqp.ConnectionBackoff;
 import io.quargo.eventsource.spec.EventSourceSpecException;
 import io.quargo.eventsource.spec.SpecFields;
+import io.quargo.eventsource.tls.TlsSpec;
 import io.quargo.eventsource.webhook.SecretResolver;
 import java.net.URI;
 import java.util.ArrayList;
@@ -12,10 +13,13 @@ import java.util.List;
 
 /**
  * Reads {@code spec.mqtt} into {@link MqttSource}s with Argo's validation ({@code url}, {@code topic} and
- * {@code clientId} required); errors name the JSON path, e.g. {@code spec.mqtt.example.clientId: is required}.
+ * {@code clientId} required; {@code tls}); errors name the JSON path, e.g. {@code spec.mqtt.example.clientId: is required}.
  */
 public final class MqttSpecParser {
   static final int DEFAULT_PORT = 1883;
+  static final int DEFAULT_TLS_PORT = 8883;
+  /** paho's schemes that dial TLS. */
+  private static final List<String> TLS_SCHEMES = List.of("ssl", "tls", "mqtts", "mqtt+ssl", "tcps");
 
   private final SecretResolver secrets;
 
@@ -31,7 +35,6 @@ public final class MqttSpecParser {
   }
 
   MqttSource source(String namespace, String eventSource, String eventName, JsonNode spec, String path) {
-    SpecFields.rejectTls(spec, path);
     URI url = url(SpecFields.requiredText(spec, "url", path), path + ".url");
     String topic = SpecFields.requiredText(spec, "topic", path);
     if (topic.contains("#") && !topic.endsWith("#")) {
@@ -48,13 +51,16 @@ public final class MqttSpecParser {
         throw new EventSourceSpecException(path + ".auth.username", "is required when auth is given");
       }
     }
-    return new MqttSource(namespace, eventSource, eventName, url.getHost(),
-        url.getPort() > 0 ? url.getPort() : DEFAULT_PORT, topic, clientId, SpecFields.bool(spec, "jsonBody", path, false),
-        username, password, ConnectionBackoff.parse(spec, path), SpecFields.metadata(spec, path),
-        SpecFields.filter(spec, path));
+    TlsSpec tls = TlsSpec.read(spec, path, secrets);
+    // paho ignores tls under tcp:// and connects in plain text; a tls block asks for TLS, so we use it
+    boolean useTls = tls != null || TLS_SCHEMES.contains(url.getScheme());
+    int port = url.getPort() > 0 ? url.getPort() : useTls ? DEFAULT_TLS_PORT : DEFAULT_PORT;
+    return new MqttSource(namespace, eventSource, eventName, url.getHost(), port, useTls, tls, topic, clientId,
+        SpecFields.bool(spec, "jsonBody", path, false), username, password, ConnectionBackoff.parse(spec, path),
+        SpecFields.metadata(spec, path), SpecFields.filter(spec, path));
   }
 
-  /** paho's forms: {@code tcp://host:port} (and {@code mqtt://}); TLS and websockets are not served yet. */
+  /** paho's forms: {@code tcp://host:port} (and {@code mqtt://}), TLS {@code ssl://host:port} and its aliases. */
   private static URI url(String text, String path) {
     URI uri;
     try {
@@ -63,10 +69,11 @@ public final class MqttSpecParser {
       throw new EventSourceSpecException(path, "must be a URL like tcp://mqtt:1883, got '" + text + "'");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme();
-    if (List.of("ssl", "tls", "mqtts", "ws", "wss").contains(scheme)) {
-      throw new EventSourceSpecException(path, scheme + ":// is not supported yet; use tcp://host:port");
+    if (List.of("ws", "wss").contains(scheme)) {
+      throw new EventSourceSpecException(path, "MQTT over websockets (" + scheme + "://) is not supported yet; use"
+          + " tcp://host:1883 or ssl://host:8883");
     }
-    if (!List.of("tcp", "mqtt").contains(scheme) || uri.getHost() == null) {
+    if (!(List.of("tcp", "mqtt").contains(scheme) || TLS_SCHEMES.contains(scheme)) || uri.getHost() == null) {
       throw new EventSourceSpecException(path, "must be a URL like tcp://mqtt:1883, got '" + text + "'");
     }
     return uri;

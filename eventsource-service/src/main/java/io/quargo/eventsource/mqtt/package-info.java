@@ -16,6 +16,11 @@
  * resend, so a message whose event was stored just before a crash can appear twice on the bus; there is no
  * stable id to deduplicate it. {@code messageId} is always 0: Argo's is the packet id, 0 under its QoS 0.
  *
- * <p>Not yet: TLS ({@code tls}, {@code ssl://}) and websockets are refused with a message.
+ * <p>TLS: under {@code ssl://} ({@code tls://}, {@code mqtts://}, {@code mqtt+ssl://}, {@code tcps://}; port 8883 by
+ * default) or whenever {@code tls} is set ({@link io.quargo.eventsource.tls.TlsSpec}); paho ignores {@code tls}
+ * under {@code tcp://} and sends plain text, we do not. The host name is verified unless {@code insecureSkipVerify};
+ * an untrusted certificate fails the start at once, naming the field to fix.
+ *
+ * <p>Not yet: websockets ({@code ws://}, {@code wss://}) are refused with a message.
  */
 package io.quargo.eventsource.mqtt;

@@ -1,5 +1,6 @@
 package io.quargo.eventsource.nats;
 
+import io.quargo.eventsource.tls.TlsSpec;
 import io.quargo.eventsource.webhook.EventFilter;
 import java.util.Map;
 
@@ -15,7 +16,7 @@ import java.util.Map;
  */
 public record NatsSpec(String namespace, String eventSource, String eventName, String path, String url,
     String subject, String queue, boolean jsonBody, Map<String, String> metadata, NatsAuth auth,
-    ConnectionBackoff backoff, JetStreamSource jetStream, NatsTls tls, EventFilter filter) {
+    ConnectionBackoff backoff, JetStreamSource jetStream, TlsSpec tls, EventFilter filter) {
 
   public NatsSpec withUrl(String value) {
     return new NatsSpec(namespace, eventSource, eventName, path, value, subject, queue, jsonBody, metadata, auth,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quargo.core.resource.Resource;
 import io.quargo.eventsource.spec.EventSourceSpecException;
 import io.quargo.eventsource.spec.SpecFields;
+import io.quargo.eventsource.tls.TlsSpec;
 import io.quargo.eventsource.webhook.SecretRef;
 import io.quargo.eventsource.webhook.SecretResolver;
 import io.quargo.eventsource.webhook.EventFilter;
@@ -66,30 +67,8 @@ public final class NatsSpecParser {
     }
     return new NatsSpec(namespace, eventSource, eventName, path, url, subject, queue,
         SpecFields.bool(spec, "jsonBody", path), SpecFields.metadata(spec, path), auth(spec.get("auth"), path + ".auth"),
-        backoff(spec.get("connectionBackoff"), path + ".connectionBackoff"), jetStream, tls(spec.get("tls"), path + ".tls"),
+        backoff(spec.get("connectionBackoff"), path + ".connectionBackoff"), jetStream, TlsSpec.read(spec, path, secrets),
         SpecFields.filter(spec, path));
-  }
-
-  /** Argo's TLSConfig: PEM secrets; a client certificate needs its key. */
-  private NatsTls tls(JsonNode tls, String path) {
-    if (tls == null || tls.isNull()) {
-      return null;
-    }
-    if (!tls.isObject()) {
-      throw new EventSourceSpecException(path, "must be an object {caCertSecret, clientCertSecret, clientKeySecret,"
-          + " insecureSkipVerify}, got " + type(tls));
-    }
-    String ca = optionalSecret(tls.get("caCertSecret"), path + ".caCertSecret");
-    String cert = optionalSecret(tls.get("clientCertSecret"), path + ".clientCertSecret");
-    String key = optionalSecret(tls.get("clientKeySecret"), path + ".clientKeySecret");
-    if ((cert == null) != (key == null)) {
-      throw new EventSourceSpecException(path, "clientCertSecret and clientKeySecret go together; set both or neither");
-    }
-    return new NatsTls(path, ca, cert, key, SpecFields.bool(tls, "insecureSkipVerify", path));
-  }
-
-  private String optionalSecret(JsonNode ref, String path) {
-    return ref == null || ref.isNull() ? null : secret(ref, path);
   }
 
   /** A server URL or a comma list of them, {@code nats://host:port}. */

@@ -3,17 +3,24 @@ package io.quargo.eventsource.redis;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quargo.eventsource.spec.EventSourceSpecException;
 import io.quargo.eventsource.spec.SpecFields;
+import io.quargo.eventsource.tls.TlsSpec;
 import io.quargo.eventsource.webhook.SecretResolver;
 
 /**
  * Where and as whom to reach Redis, from the fields {@code redis} and {@code redisStream} share:
- * {@code hostAddress} ({@code host:port}), {@code db}, {@code username}, {@code password} (a secret).
+ * {@code hostAddress} ({@code host:port}), {@code db}, {@code username}, {@code password} (a secret), {@code tls}.
+ *
+ * @param tls null for a plain connection
  */
-public record RedisEndpoint(String host, int port, int db, String username, String password) {
+public record RedisEndpoint(String host, int port, int db, String username, String password, TlsSpec tls) {
   static final int DEFAULT_PORT = 6379;
 
+  /** A plain connection. */
+  public RedisEndpoint(String host, int port, int db, String username, String password) {
+    this(host, port, db, username, password, null);
+  }
+
   static RedisEndpoint parse(JsonNode spec, String path, SecretResolver secrets) {
-    SpecFields.rejectTls(spec, path);
     String address = SpecFields.requiredText(spec, "hostAddress", path);
     int colon = address.lastIndexOf(':');
     String host = colon < 0 ? address : address.substring(0, colon);
@@ -32,11 +39,12 @@ public record RedisEndpoint(String host, int port, int db, String username, Stri
     int db = (int) SpecFields.integer(spec, "db", path, 0, 0, 65535);
     String username = SpecFields.optionalText(spec, "username", path);
     String password = SpecFields.secret(spec, "password", path, secrets);
-    return new RedisEndpoint(host, port, db, username == null || username.isBlank() ? null : username, password);
+    return new RedisEndpoint(host, port, db, username == null || username.isBlank() ? null : username, password,
+        TlsSpec.read(spec, path, secrets));
   }
 
   public String address() {
-    return host + ":" + port + "/" + db;
+    return (tls == null ? "" : "tls ") + host + ":" + port + "/" + db;
   }
 
   @Override

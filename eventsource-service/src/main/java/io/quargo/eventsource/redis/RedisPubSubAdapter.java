@@ -155,4 +155,10 @@ public final class RedisPubSubAdapter implements EventSourceAdapter {
       t.interrupt();
     }
   }
+
+  /** The entry, as the EventSource's status names it. */
+  @Override
+  public String toString() {
+    return "redis." + source.eventName();
+  }
 }

@@ -211,4 +211,10 @@ public final class RedisStreamAdapter implements EventSourceAdapter {
       c.close();
     }
   }
+
+  /** The entry, as the EventSource's status names it. */
+  @Override
+  public String toString() {
+    return "redisStream." + source.eventName();
+  }
 }

@@ -1,5 +1,8 @@
 package io.quargo.eventsource.redis;
 
+import io.quargo.eventsource.tls.PemSslContext;
+import io.quargo.eventsource.tls.TlsFailure;
+import io.quargo.eventsource.tls.TlsSpec;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -8,13 +11,17 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 
 /**
- * A blocking Redis connection speaking RESP2, enough for SUBSCRIBE and the stream commands. We talk RESP
+ * A blocking Redis connection speaking RESP2 (over TLS when the endpoint has {@code tls}), enough for SUBSCRIBE and
+ * the stream commands. We talk RESP
  * ourselves because the pinned Lettuce 7 needs Netty 4.2 while the platform pins Netty 4.1. Replies are
  * {@code String} (simple and bulk strings), {@code Long}, {@code List<Object>}, or null; an error reply is thrown
  * as {@link RespException}. Not thread-safe: one thread uses a connection; {@link #close} may come from another.
@@ -41,6 +48,9 @@ public final class RespConnection implements AutoCloseable {
       socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), 10_000);
       socket.setSoTimeout((int) readTimeout.toMillis());
       socket.setKeepAlive(true);
+      if (endpoint.tls() != null) {
+        socket = handshake(socket, endpoint);
+      }
       RespConnection c = new RespConnection(socket);
       if (endpoint.password() != null) {
         if (endpoint.username() != null) {
@@ -56,6 +66,33 @@ public final class RespConnection implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       socket.close();
       throw e;
+    }
+  }
+
+  /**
+   * TLS over the connected socket, as go-redis with a {@code TLSConfig}: the server's certificate is checked
+   * against the spec's CA and, unless {@code insecureSkipVerify}, its host name. A failed handshake is an
+   * {@link IOException} saying which {@code tls} field to fix.
+   */
+  private static Socket handshake(Socket plain, RedisEndpoint endpoint) throws IOException {
+    TlsSpec tls = endpoint.tls();
+    SSLSocket socket = (SSLSocket) PemSslContext.create(tls).getSocketFactory()
+        .createSocket(plain, endpoint.host(), endpoint.port(), true);
+    if (!tls.insecureSkipVerify()) {
+      SSLParameters parameters = socket.getSSLParameters();
+      parameters.setEndpointIdentificationAlgorithm("HTTPS");
+      socket.setSSLParameters(parameters);
+    }
+    String address = endpoint.host() + ":" + endpoint.port();
+    try {
+      socket.startHandshake();
+      return socket;
+    } catch (SocketTimeoutException e) {
+      socket.close();
+      throw new IOException(TlsFailure.notTls(tls, address, "no answer to the TLS hello: " + e.getMessage()), e);
+    } catch (IOException e) {
+      socket.close();
+      throw new IOException(TlsFailure.describe(e, tls, address), e);
     }
   }
 

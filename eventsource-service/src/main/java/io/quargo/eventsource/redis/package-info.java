@@ -24,6 +24,9 @@
  * thread per source): the pinned Lettuce 7.7 needs Netty 4.2 and the Quarkus platform pins Netty 4.1, so Lettuce
  * fails at runtime with {@code NoClassDefFoundError: io/netty/channel/MultiThreadIoEventLoopGroup}.
  *
- * <p>Not yet: TLS ({@code tls}) is refused with a message; RESP3, Sentinel and Cluster are not spoken.
+ * <p>TLS: {@code tls} ({@link io.quargo.eventsource.tls.TlsSpec}) wraps the connection in TLS; the server's host
+ * name is verified unless {@code insecureSkipVerify}.
+ *
+ * <p>Not yet: RESP3, Sentinel and Cluster are not spoken.
  */
 package io.quargo.eventsource.redis;

@@ -179,14 +179,6 @@ public final class SpecFields {
     return secret.trim();
   }
 
-  /** TLS needs certificates from secrets, which we do not load yet: say so instead of connecting in plain text. */
-  public static void rejectTls(JsonNode spec, String path) {
-    if (spec.hasNonNull("tls")) {
-      throw new EventSourceSpecException(path + ".tls",
-          "TLS connections are not supported yet; connect in plain text (e.g. through a local TLS tunnel) or remove tls");
-    }
-  }
-
   public static String type(JsonNode value) {
     return value == null ? "nothing" : value.getNodeType().toString().toLowerCase(Locale.ROOT);
   }

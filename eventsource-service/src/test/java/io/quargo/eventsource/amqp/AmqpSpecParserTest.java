@@ -80,9 +80,7 @@ class AmqpSpecParserTest {
     assertError("{\"e\": {\"exchangeName\": \"x\", \"exchangeType\": \"fanout\", \"routingKey\": \"k\"}}",
         "spec.amqp.e.url: is required (or urlSecret): e.g. amqp://rabbitmq:5672");
     assertError("{\"e\": {\"url\": \"http://h\", \"exchangeName\": \"x\", \"exchangeType\": \"fanout\", \"routingKey\": \"k\"}}",
-        "spec.amqp.e.url: must be an amqp://host:port URL");
-    assertError("{\"e\": {\"url\": \"amqps://h\", \"exchangeName\": \"x\", \"exchangeType\": \"fanout\", \"routingKey\": \"k\"}}",
-        "spec.amqp.e.url: amqps (TLS) is not supported yet; use amqp://");
+        "spec.amqp.e.url: must be an amqp://host:port or amqps://host:port URL");
     assertError("{\"e\": {\"url\": \"amqp://h\", \"exchangeName\": \"x\", \"routingKey\": \"k\"}}",
         "spec.amqp.e.exchangeType: is required");
     assertError("{\"e\": {\"url\": \"amqp://h\", \"exchangeName\": \"x\", \"exchangeType\": \"fanout\"}}",
@@ -99,10 +97,30 @@ class AmqpSpecParserTest {
     assertError("{\"e\": {" + MINIMAL + ", \"auth\": {\"username\": {\"name\": \"creds\", \"key\": \"user\"},"
         + " \"password\": {\"name\": \"other\", \"key\": \"pass\"}}}}",
         "spec.amqp.e.auth.password: secret 'other' has no key 'pass'");
-    assertError("{\"e\": {" + MINIMAL + ", \"tls\": {}}}", "spec.amqp.e.tls: TLS connections are not supported yet;"
-        + " connect in plain text (e.g. through a local TLS tunnel) or remove tls");
+    assertError("{\"e\": {" + MINIMAL + ", \"tls\": {}}}", "spec.amqp.e.tls: names no secret: set caCertSecret (the CA"
+        + " that signed the server's certificate), clientCertSecret with clientKeySecret (a client certificate), or"
+        + " insecureSkipVerify: true");
+    assertError("{\"e\": {" + MINIMAL + ", \"tls\": {\"caCertSecret\": {\"name\": \"tls\", \"key\": \"ca\"}}}}",
+        "spec.amqp.e.tls.caCertSecret: secret 'tls' has no key 'ca'");
     assertError("{\"e\": [1]}", "spec.amqp.e: must be an object, got array");
     assertError("[1]", "spec.amqp: must be a map of event name to amqp source, got array");
+  }
+
+  @Test
+  void tlsComesFromAmqpsOrATlsBlock() {
+    AmqpSource plain = parse("{\"e\": {" + MINIMAL + "}}").get(0);
+    assertThat(plain.useTls()).isFalse();
+    assertThat(plain.tls()).isNull();
+    AmqpSource amqps = parse("{\"e\": {" + MINIMAL.replace("amqp://rabbit:5672", "amqps://rabbit:5671") + "}}").get(0);
+    assertThat(amqps.useTls()).isTrue();
+    assertThat(amqps.tls()).isNull();
+    // Argo's client would send plain text here; a tls block asks for TLS, so we use it
+    AmqpSource block = parse("{\"e\": {" + MINIMAL + ", \"tls\": {\"caCertSecret\": {\"name\": \"creds\","
+        + " \"key\": \"user\"}}}}").get(0);
+    assertThat(block.useTls()).isTrue();
+    assertThat(block.tls().caCert()).isEqualTo("alice");
+    assertThat(block.tls().path()).isEqualTo("spec.amqp.e.tls");
+    assertThat(block.toString()).contains("tls(ca=true, client=false, insecure=false)").doesNotContain("alice");
   }
 
   @Test

@@ -39,14 +39,40 @@ class MqttSpecParserTest {
   }
 
   @Test
+  void tlsComesFromAnSslSchemeOrATlsBlock() {
+    MqttSource plain = parse("{\"e\": {\"url\": \"tcp://h\", \"topic\": \"t\", \"clientId\": \"c\"}}").get(0);
+    assertThat(plain.useTls()).isFalse();
+    assertThat(plain.address()).isEqualTo("tcp://h:1883");
+    for (String scheme : List.of("ssl", "tls", "mqtts", "tcps")) {
+      MqttSource s = parse("{\"e\": {\"url\": \"" + scheme + "://h\", \"topic\": \"t\", \"clientId\": \"c\"}}").get(0);
+      assertThat(s.useTls()).as(scheme).isTrue();
+      assertThat(s.tls()).isNull();
+      assertThat(s.port()).as(scheme).isEqualTo(8883);
+    }
+    // paho would send plain text under tcp:// despite tls; a tls block asks for TLS, so we use it
+    MqttSource block = parse("{\"e\": {\"url\": \"tcp://h:1884\", \"topic\": \"t\", \"clientId\": \"c\","
+        + " \"tls\": {\"clientCertSecret\": {\"name\": \"creds\", \"key\": \"cert\"},"
+        + " \"clientKeySecret\": {\"name\": \"creds\", \"key\": \"key\"}, \"insecureSkipVerify\": true}}}").get(0);
+    assertThat(block.useTls()).isTrue();
+    assertThat(block.port()).isEqualTo(1884);
+    assertThat(block.address()).isEqualTo("ssl://h:1884");
+    assertThat(block.tls().clientCert()).isEqualTo("cert-v");
+    assertThat(block.tls().clientKey()).isEqualTo("key-v");
+    assertThat(block.tls().insecureSkipVerify()).isTrue();
+  }
+
+  @Test
   void errorsNameTheJsonPath() {
     assertError("{\"e\": {\"topic\": \"t\", \"clientId\": \"c\"}}", "spec.mqtt.e.url: is required");
     assertError("{\"e\": {\"url\": \"tcp://h:1883\", \"clientId\": \"c\"}}", "spec.mqtt.e.topic: is required");
     assertError("{\"e\": {\"url\": \"tcp://h:1883\", \"topic\": \"t\"}}", "spec.mqtt.e.clientId: is required");
     assertError("{\"e\": {\"url\": \"h:1883\", \"topic\": \"t\", \"clientId\": \"c\"}}",
         "spec.mqtt.e.url: must be a URL like tcp://mqtt:1883, got 'h:1883'");
-    assertError("{\"e\": {\"url\": \"ssl://h:8883\", \"topic\": \"t\", \"clientId\": \"c\"}}",
-        "spec.mqtt.e.url: ssl:// is not supported yet; use tcp://host:port");
+    assertError("{\"e\": {\"url\": \"wss://h:8883\", \"topic\": \"t\", \"clientId\": \"c\"}}",
+        "spec.mqtt.e.url: MQTT over websockets (wss://) is not supported yet; use tcp://host:1883 or ssl://host:8883");
+    assertError("{\"e\": {\"url\": \"tcp://h\", \"topic\": \"t\", \"clientId\": \"c\", \"tls\": {\"caCertPath\": \"/ca.pem\"}}}",
+        "spec.mqtt.e.tls.caCertPath: is the file-path form older Argo Events versions read; put the PEM in a Secret"
+            + " and name it with caCertSecret: {name, key}");
     assertError("{\"e\": {\"url\": \"tcp://h\", \"topic\": \"a/#/b\", \"clientId\": \"c\"}}",
         "spec.mqtt.e.topic: '#' is only allowed as the last level, got 'a/#/b'");
     assertError("{\"e\": {\"url\": \"tcp://h\", \"topic\": \"t\", \"clientId\": \"c\","

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quargo.core.resource.Resource;
 import io.quargo.eventsource.spec.EventSourceSpecException;
 import io.quargo.eventsource.calendar.UpstreamExamples;
+import io.quargo.eventsource.tls.TlsSpec;
 import io.quargo.eventsource.webhook.SecretResolver;
 import java.time.Duration;
 import java.util.List;
@@ -38,7 +39,7 @@ class NatsSpecParserTest {
     List<NatsSpec> all = new NatsSpecParser(SECRETS).parse(UpstreamExamples.withCommentedVariants("nats.yaml"));
     assertThat(all).extracting(NatsSpec::eventName).containsExactly("example", "example-tls", "example-auth-basic",
         "example-auth-nkey", "example-auth-token", "example-auth-credential", "example-queued-subscription");
-    assertThat(all.get(1).tls()).isEqualTo(new NatsTls("spec.nats.example-tls.tls", "my-secret/ca-cert-key",
+    assertThat(all.get(1).tls()).isEqualTo(new TlsSpec("spec.nats.example-tls.tls", "my-secret/ca-cert-key",
         "my-secret/client-cert-key", "my-secret/client-key-key", false));
     List<NatsSpec> variants = all.stream().filter(s -> s.tls() == null).toList();
     assertThat(variants.get(1).auth()).isEqualTo(new NatsAuth("my-secret/name", "my-secret/password", null, null, null));

@@ -11,6 +11,8 @@ import io.quargo.eventbus.testkit.NatsServerExtension;
 import io.quargo.eventbus.testkit.NatsServers;
 import io.quargo.eventbus.testkit.NatsTestServer;
 import io.quargo.eventsource.calendar.BusFixture;
+import io.quargo.eventsource.tls.PemSslContext;
+import io.quargo.eventsource.tls.TestCertificates;
 import io.quargo.eventsource.webhook.SecretResolver;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package io.quargo.eventsource.redis;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import io.quargo.eventsource.tls.TestCertificates;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -41,13 +42,39 @@ public final class RedisServerProcess implements AutoCloseable {
     return fail("this IT needs Redis: install redis-server (apt-get install redis-server) or run one on 127.0.0.1:6379");
   }
 
+  /**
+   * A private redis-server that speaks only TLS, presenting {@code certFile}/{@code keyFile} of {@code certs}
+   * (e.g. {@code server.pem}); with {@code requireClientCertificate} clients must show one signed by their CA.
+   * Needs a redis-server built with TLS (Debian's is).
+   */
+  public static RedisServerProcess startTls(TestCertificates certs, String certFile, String keyFile,
+      boolean requireClientCertificate) throws Exception {
+    for (String binary : List.of("/usr/bin/redis-server", "/usr/sbin/redis-server", "/usr/local/bin/redis-server")) {
+      if (Files.isExecutable(Path.of(binary))) {
+        return startChild(binary, "--port", "0", "--tls-port", "%d", "--tls-cert-file", certs.path(certFile),
+            "--tls-key-file", certs.path(keyFile), "--tls-ca-cert-file", certs.path("ca.pem"), "--tls-auth-clients",
+            requireClientCertificate ? "yes" : "no");
+      }
+    }
+    return fail("this IT needs the redis-server binary for a TLS port: install redis-server (apt-get install redis-server)");
+  }
+
   private static RedisServerProcess startChild(String binary) throws Exception {
+    return startChild(binary, "--port", "%d");
+  }
+
+  /** {@code portArgs}: the listening arguments, {@code %d} standing for the free port chosen here. */
+  private static RedisServerProcess startChild(String binary, String... portArgs) throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    Process process = new ProcessBuilder(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
-        "--save", "", "--appendonly", "no").redirectErrorStream(true)
+    List<String> command = new java.util.ArrayList<>(List.of(binary));
+    for (String arg : portArgs) {
+      command.add(arg.equals("%d") ? Integer.toString(port) : arg);
+    }
+    command.addAll(List.of("--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     for (int i = 0; i < 100 && !reachable(port); i++) {
       if (!process.isAlive()) {
@@ -69,6 +96,10 @@ public final class RedisServerProcess implements AutoCloseable {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  public int port() {
+    return port;
   }
 
   public String hostAddress() {

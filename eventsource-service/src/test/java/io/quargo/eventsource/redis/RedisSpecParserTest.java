@@ -30,6 +30,16 @@ class RedisSpecParserTest {
   }
 
   @Test
+  void tlsIsReadIntoTheEndpoint() {
+    RedisStreamSource s = parser.parseStreams(eventSource("ns", "es", "redisStream", "{\"e\": {\"hostAddress\":"
+        + " \"redis:6380\", \"streams\": [\"FOO\"], \"tls\": {\"caCertSecret\": {\"name\": \"redis\", \"key\": \"ca\"}}}}"))
+        .get(0);
+    assertThat(s.endpoint().tls()).isEqualTo(new io.quargo.eventsource.tls.TlsSpec("spec.redisStream.e.tls", "pw", null,
+        null, false));
+    assertThat(s.endpoint().address()).isEqualTo("tls redis:6380/0");
+  }
+
+  @Test
   void readsStreamsWithArgosDefaults() {
     RedisStreamSource s = parser.parseStreams(eventSource("ns", "es", "redisStream", "{\"example\": {\"hostAddress\":"
         + " \"redis\", \"streams\": [\"FOO\"], \"maxMsgCountPerRead\": 0}}")).get(0);
@@ -65,7 +75,11 @@ class RedisSpecParserTest {
         .hasMessage("spec.redisStream.e.streams: is required: list at least one");
     assertThatThrownBy(() -> parser.parseStreams(eventSource("ns", "es", "redisStream",
         "{\"e\": {\"hostAddress\": \"h\", \"streams\": [\"s\"], \"tls\": {}}}"))).isInstanceOf(EventSourceSpecException.class)
-        .hasMessageStartingWith("spec.redisStream.e.tls: TLS connections are not supported yet");
+        .hasMessageStartingWith("spec.redisStream.e.tls: names no secret: set caCertSecret");
+    assertThatThrownBy(() -> parser.parsePubSub(eventSource("ns", "es", "redis", "{\"e\": {\"hostAddress\": \"h\","
+        + " \"channels\": [\"c\"], \"tls\": {\"clientKeySecret\": {\"name\": \"redis\", \"key\": \"k\"}}}}")))
+        .isInstanceOf(EventSourceSpecException.class)
+        .hasMessage("spec.redis.e.tls: clientCertSecret and clientKeySecret go together; set both or neither");
   }
 
   @Test

@@ -1,13 +1,15 @@
-package io.quargo.eventsource.nats;
+package io.quargo.eventsource.tls;
 
 import io.quargo.eventsource.spec.EventSourceSpecException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -17,49 +19,73 @@ import java.util.Collection;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.ManagerFactoryParameters;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.TrustManagerFactorySpi;
+import javax.net.ssl.X509ExtendedTrustManager;
 
-/** An {@link SSLContext} from the PEM texts of a {@link NatsTls}; every problem names the secret's field. */
+/**
+ * TLS material from the PEM texts of a {@link TlsSpec}: an {@link SSLContext}, or the trust and key manager
+ * factories for clients that take those (HiveMQ's MQTT client). Every problem names the secret's field.
+ */
 public final class PemSslContext {
   private static final Pattern KEY = Pattern.compile("-----BEGIN (RSA |EC )?PRIVATE KEY-----([^-]+)-----END");
 
   private PemSslContext() {}
 
-  static SSLContext create(NatsTls tls) {
+  public static SSLContext create(TlsSpec tls) {
     try {
-      TrustManager[] trust = tls.insecureSkipVerify() ? new TrustManager[] {new TrustAll()} : trust(tls);
-      KeyManagerFactory keys = null;
-      if (tls.clientCert() != null) {
-        KeyStore store = emptyStore();
-        store.setKeyEntry("client", key(tls.clientKey(), tls.path() + ".clientKeySecret"), new char[0],
-            certificates(tls.clientCert(), tls.path() + ".clientCertSecret").toArray(new Certificate[0]));
-        keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(store, new char[0]);
-      }
+      KeyManagerFactory keys = keyManagers(tls);
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(keys == null ? null : keys.getKeyManagers(), trust, null);
+      context.init(keys == null ? null : keys.getKeyManagers(), trustManagers(tls).getTrustManagers(), null);
       return context;
-    } catch (GeneralSecurityException | java.io.IOException e) {
+    } catch (GeneralSecurityException e) {
       throw new EventSourceSpecException(tls.path(), "cannot build TLS from the secrets: " + e.getMessage());
     }
   }
 
-  private static TrustManager[] trust(NatsTls tls) throws GeneralSecurityException, java.io.IOException {
-    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    if (tls.caCert() == null) {
-      factory.init((KeyStore) null); // the JVM's default CAs
-    } else {
-      KeyStore store = emptyStore();
-      int i = 0;
-      for (Certificate cert : certificates(tls.caCert(), tls.path() + ".caCertSecret")) {
-        store.setCertificateEntry("ca-" + i++, cert);
-      }
-      factory.init(store);
+  /** The CAs of {@code caCertSecret}, the JVM's default CAs without one, or any server under insecureSkipVerify. */
+  public static TrustManagerFactory trustManagers(TlsSpec tls) {
+    if (tls.insecureSkipVerify()) {
+      return new TrustAllFactory();
     }
-    return factory.getTrustManagers();
+    try {
+      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      if (tls.caCert() == null) {
+        factory.init((KeyStore) null); // the JVM's default CAs
+      } else {
+        KeyStore store = emptyStore();
+        int i = 0;
+        for (Certificate cert : certificates(tls.caCert(), tls.path() + ".caCertSecret")) {
+          store.setCertificateEntry("ca-" + i++, cert);
+        }
+        factory.init(store);
+      }
+      return factory;
+    } catch (GeneralSecurityException | java.io.IOException e) {
+      throw new EventSourceSpecException(tls.path() + ".caCertSecret", "cannot be trusted as a CA: " + e.getMessage());
+    }
+  }
+
+  /** The client certificate and key, or null when the spec sets none. */
+  public static KeyManagerFactory keyManagers(TlsSpec tls) {
+    if (tls.clientCert() == null) {
+      return null;
+    }
+    try {
+      KeyStore store = emptyStore();
+      store.setKeyEntry("client", key(tls.clientKey(), tls.path() + ".clientKeySecret"), new char[0],
+          certificates(tls.clientCert(), tls.path() + ".clientCertSecret").toArray(new Certificate[0]));
+      KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      keys.init(store, new char[0]);
+      return keys;
+    } catch (GeneralSecurityException | java.io.IOException e) {
+      throw new EventSourceSpecException(tls.path(), "clientCertSecret and clientKeySecret do not make a key pair: "
+          + e.getMessage());
+    }
   }
 
   private static Collection<? extends Certificate> certificates(String pem, String path) {
@@ -131,13 +157,45 @@ public final class PemSslContext {
     return store;
   }
 
-  /** {@code insecureSkipVerify: true}: accept any server certificate, as Go's option does. */
-  private static final class TrustAll implements X509TrustManager {
+  /** {@code insecureSkipVerify: true}: a factory whose one trust manager accepts any server. */
+  private static final class TrustAllFactory extends TrustManagerFactory {
+    TrustAllFactory() {
+      super(new TrustAllSpi(), new Provider("quargo-insecure", "1", "insecureSkipVerify") {}, "insecure");
+    }
+  }
+
+  private static final class TrustAllSpi extends TrustManagerFactorySpi {
+    @Override
+    protected void engineInit(KeyStore ks) {}
+
+    @Override
+    protected void engineInit(ManagerFactoryParameters spec) {}
+
+    @Override
+    protected TrustManager[] engineGetTrustManagers() {
+      return new TrustManager[] {new TrustAll()};
+    }
+  }
+
+  /** Accepts any server certificate, as Go's option does; extended, so the JDK adds no host name check either. */
+  private static final class TrustAll extends X509ExtendedTrustManager {
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
 
     @Override
     public X509Certificate[] getAcceptedIssuers() {

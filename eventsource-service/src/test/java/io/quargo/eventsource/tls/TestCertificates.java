@@ -1,4 +1,4 @@
-package io.quargo.eventsource.nats;
+package io.quargo.eventsource.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

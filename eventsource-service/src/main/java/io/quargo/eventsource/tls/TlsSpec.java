@@ -1,0 +1,65 @@
+package io.quargo.eventsource.tls;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quargo.eventsource.spec.EventSourceSpecException;
+import io.quargo.eventsource.spec.SpecFields;
+import io.quargo.eventsource.webhook.SecretResolver;
+import java.util.Map;
+
+/**
+ * Argo's {@code TLSConfig} of a source with its secrets read: PEM text, or null when not set.
+ *
+ * @param path where in the resource, for messages ({@code spec.nats.example.tls})
+ */
+public record TlsSpec(String path, String caCert, String clientCert, String clientKey, boolean insecureSkipVerify) {
+  /** The file-path forms older Argo versions read from the pod; we have no pod to mount files into. */
+  private static final Map<String, String> REMOVED = Map.of("caCertPath", "caCertSecret", "clientCertPath",
+      "clientCertSecret", "clientKeyPath", "clientKeySecret");
+
+  /**
+   * {@code <path>.tls}, or null when absent. As Argo: at least one secret or {@code insecureSkipVerify} must be
+   * set, and a client certificate needs its key.
+   */
+  public static TlsSpec read(JsonNode spec, String path, SecretResolver secrets) {
+    JsonNode tls = spec.get("tls");
+    String at = path + ".tls";
+    if (tls == null || tls.isNull()) {
+      return null;
+    }
+    if (!tls.isObject()) {
+      throw new EventSourceSpecException(at, "must be an object {caCertSecret, clientCertSecret, clientKeySecret,"
+          + " insecureSkipVerify}, got " + SpecFields.type(tls));
+    }
+    REMOVED.forEach((old, now) -> {
+      if (tls.hasNonNull(old)) {
+        throw new EventSourceSpecException(at + "." + old, "is the file-path form older Argo Events versions read;"
+            + " put the PEM in a Secret and name it with " + now + ": {name, key}");
+      }
+    });
+    String ca = pem(tls, "caCertSecret", at, secrets);
+    String cert = pem(tls, "clientCertSecret", at, secrets);
+    String key = pem(tls, "clientKeySecret", at, secrets);
+    boolean insecure = SpecFields.bool(tls, "insecureSkipVerify", at);
+    if ((cert == null) != (key == null)) {
+      throw new EventSourceSpecException(at, "clientCertSecret and clientKeySecret go together; set both or neither");
+    }
+    if (ca == null && cert == null && !insecure) {
+      throw new EventSourceSpecException(at, "names no secret: set caCertSecret (the CA that signed the server's"
+          + " certificate), clientCertSecret with clientKeySecret (a client certificate), or insecureSkipVerify: true");
+    }
+    return new TlsSpec(at, ca, cert, key, insecure);
+  }
+
+  private static String pem(JsonNode tls, String field, String path, SecretResolver secrets) {
+    String value = SpecFields.secret(tls, field, path, secrets);
+    if (value != null && value.isBlank()) {
+      throw new EventSourceSpecException(path + "." + field, "the secret's key is empty; it must hold PEM text");
+    }
+    return value;
+  }
+
+  @Override
+  public String toString() {
+    return "tls(ca=" + (caCert != null) + ", client=" + (clientCert != null) + ", insecure=" + insecureSkipVerify + ")";
+  }
+}
