@@ -1,5 +1,6 @@
 package io.quargo.eventsource.resource;
 
+import io.quargo.kube.ClusterAccess;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;

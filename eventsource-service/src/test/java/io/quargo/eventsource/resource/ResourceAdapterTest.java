@@ -1,5 +1,6 @@
 package io.quargo.eventsource.resource;
 
+import io.quargo.kube.ClusterAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
