@@ -88,9 +88,10 @@ public final class ClusterTarget implements K8sTarget {
           : e.getMessage();
       String message = verb + " " + ref + " at " + client.getMasterUrl() + " failed (" + (e.getCode() == 0
           ? "no answer" : "HTTP " + e.getCode()) + "): " + why;
-      boolean retryable = e.getCode() == 0 || e.getCode() == CONFLICT || e.getCode() == TOO_MANY_REQUESTS
-          || e.getCode() >= 500;
-      // a refusal (400, 403, 404, 422, ...) stays one however often it is asked
+      // a conflict on update is a stale version, worth another go; on create the name is taken, which stays so.
+      // Other refusals (400, 403, 404, 422, ...) stay refusals however often they are asked
+      boolean retryable = e.getCode() == 0 || e.getCode() == CONFLICT && !verb.equals("create")
+          || e.getCode() == TOO_MANY_REQUESTS || e.getCode() >= 500;
       throw retryable ? TriggerFailure.transientFailure(message, e) : TriggerFailure.permanent(message);
     }
   }
