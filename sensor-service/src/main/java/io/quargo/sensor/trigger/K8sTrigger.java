@@ -112,8 +112,7 @@ public final class K8sTrigger implements TriggerExecutor {
         case "create" -> create(ref, o, sensor, trigger, firing);
         case "update" -> target.get(ref).map(live -> target.update(ref, K8sObjects.mergeInto(live, o)))
             .orElseGet(() -> target.create(ref, o, firing.executionKey()));
-        case "patch" -> target.get(ref).isPresent() ? patch(ref, o, strategy(spec, where))
-            : target.create(ref, o, firing.executionKey());
+        case "patch" -> patchOrCreate(ref, o, strategy(spec, where), firing);
         default -> {
           if (target.get(ref).isPresent()) {
             target.delete(ref);
@@ -151,8 +150,22 @@ public final class K8sTrigger implements TriggerExecutor {
     return made.orElseGet(() -> target.create(ref, object, firing.executionKey()));
   }
 
-  private ObjectNode patch(ObjectRef ref, ObjectNode manifest, PatchStrategy strategy) {
-    return target.patch(ref, strategy, strategy == PatchStrategy.JSON ? manifest.get("patch") : manifest);
+  /** As Argo: an absent object is created from the manifest, which a list of JSON patch operations is not. */
+  private ObjectNode patchOrCreate(ObjectRef ref, ObjectNode manifest, PatchStrategy strategy, Firing firing) {
+    boolean exists = target.get(ref).isPresent();
+    if (strategy == PatchStrategy.JSON) {
+      if (!manifest.path("patch").isArray()) {
+        throw TriggerFailure.permanent("source.resource.patch: application/json-patch+json needs the RFC 6902 "
+            + "operations here");
+      }
+      if (!exists) {
+        // it may yet be created by someone else: worth another go
+        throw TriggerFailure.transientFailure("patch " + ref + ": there is no such object to apply the JSON patch"
+            + " to", null);
+      }
+      return target.patch(ref, strategy, manifest.get("patch"));
+    }
+    return exists ? target.patch(ref, strategy, manifest) : target.create(ref, manifest, firing.executionKey());
   }
 
   private ObjectNode live(ObjectNode manifest, String where) {

@@ -238,6 +238,22 @@ class K8sTriggerClusterTest {
             parameters: [{src: {dependencyName: dep, dataKey: body.name}, dest: patch.0.value}]"""),
         Fire.FIRING);
     assertThat(client.configMaps().inNamespace("ns").withName("j").get().getData()).isEqualTo(Map.of("a", "Obi"));
+    assertThatThrownBy(() -> fire(Fire.sensor("""
+        template:
+          name: patch
+          k8s:
+            operation: patch
+            patchStrategy: application/json-patch+json
+            source:
+              resource:
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: absent}
+                patch: [{op: add, path: /data/a, value: x}]"""), Fire.FIRING))
+        .isInstanceOf(TriggerFailure.class).matches(e -> !((TriggerFailure) e).permanent())
+        .hasMessage("spec.triggers[0].template.k8s: patch ConfigMap.v1 ns/absent: there is no such object to "
+            + "apply the JSON patch to");
+    assertThat(client.configMaps().inNamespace("ns").withName("absent").get()).isNull();
   }
 
   @Test
