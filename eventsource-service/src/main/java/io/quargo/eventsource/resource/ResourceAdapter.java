@@ -1,6 +1,5 @@
 package io.quargo.eventsource.resource;
 
-import io.quargo.kube.ClusterAccess;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
@@ -14,6 +13,7 @@ import io.quargo.eventsource.amqp.StableIds;
 import io.quargo.eventsource.spi.EventSink;
 import io.quargo.eventsource.spi.EventSourceAdapter;
 import io.quargo.eventsource.spi.SourceEvent;
+import io.quargo.kube.ClusterAccess;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,6 +1,5 @@
 package io.quargo.eventsource.resource;
 
-import io.quargo.kube.ClusterAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,6 +10,7 @@ import io.quargo.core.event.CloudEvent;
 import io.quargo.eventbus.testkit.NatsServerExtension;
 import io.quargo.eventbus.testkit.NatsTestServer;
 import io.quargo.eventsource.amqp.BusFixture;
+import io.quargo.kube.ClusterAccess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
