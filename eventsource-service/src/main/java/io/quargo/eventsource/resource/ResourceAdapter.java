@@ -13,6 +13,7 @@ import io.quargo.eventsource.amqp.StableIds;
 import io.quargo.eventsource.spi.EventSink;
 import io.quargo.eventsource.spi.EventSourceAdapter;
 import io.quargo.eventsource.spi.SourceEvent;
+import io.quargo.kube.ClusterAccess;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;

@@ -12,6 +12,6 @@
  *
  * <p>Ours: event ids per object state (uid, resourceVersion), so relists and handovers between replicas do not
  * duplicate events on the bus; a publish the bus refused is retried instead of dropped. Without an apiserver
- * ({@link io.quargo.eventsource.resource.ClusterAccess}) a source does not start and says why in status.
+ * ({@link io.quargo.kube.ClusterAccess}) a source does not start and says why in status.
  */
 package io.quargo.eventsource.resource;

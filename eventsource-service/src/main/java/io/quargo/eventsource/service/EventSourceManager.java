@@ -16,7 +16,7 @@ import io.quargo.eventbus.lease.LeaseKeeper;
 import io.quargo.eventbus.publish.Publisher;
 import io.quargo.eventbus.topology.KvSpec;
 import io.quargo.eventbus.topology.Topology;
-import io.quargo.eventsource.resource.ClusterAccess;
+import io.quargo.kube.ClusterAccess;
 import io.quargo.eventsource.spi.BusEventSink;
 import io.quargo.eventsource.spi.EventSourceAdapter;
 import io.quargo.eventsource.spi.SourceMetrics;

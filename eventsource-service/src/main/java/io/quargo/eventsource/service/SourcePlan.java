@@ -20,7 +20,7 @@ import io.quargo.eventsource.nats.NatsSpecParser;
 import io.quargo.eventsource.redis.RedisPubSubAdapter;
 import io.quargo.eventsource.redis.RedisSpecParser;
 import io.quargo.eventsource.redis.RedisStreamAdapter;
-import io.quargo.eventsource.resource.ClusterAccess;
+import io.quargo.kube.ClusterAccess;
 import io.quargo.eventsource.resource.ResourceAdapter;
 import io.quargo.eventsource.resource.ResourceSpecParser;
 import io.quargo.eventsource.spi.EventSourceAdapter;

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.quargo.eventsource.spi.SourceEvent;
+import io.quargo.kube.ClusterAccess;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -13,6 +13,7 @@ import io.quargo.eventbus.testkit.NatsTestServer;
 import io.quargo.eventsource.amqp.BusFixture;
 import io.quargo.eventsource.spi.EventSink;
 import io.quargo.eventsource.spi.SourceEvent;
+import io.quargo.kube.ClusterAccess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

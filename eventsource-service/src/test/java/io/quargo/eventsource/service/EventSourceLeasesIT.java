@@ -18,7 +18,7 @@ import io.quargo.eventbus.testkit.NatsTestServer;
 import io.quargo.eventsource.amqp.BusFixture;
 import io.quargo.eventsource.redis.RedisServerProcess;
 import io.quargo.eventsource.redis.RespConnection;
-import io.quargo.eventsource.resource.ClusterAccess;
+import io.quargo.kube.ClusterAccess;
 import io.quargo.eventsource.webhook.SecretResolver;
 import io.vertx.core.Vertx;
 import java.time.Duration;

@@ -14,7 +14,7 @@ import io.quargo.eventbus.resource.NatsResourceStore;
 import io.quargo.eventbus.testkit.NatsServerExtension;
 import io.quargo.eventbus.testkit.NatsTestServer;
 import io.quargo.eventsource.amqp.BusFixture;
-import io.quargo.eventsource.resource.ClusterAccess;
+import io.quargo.kube.ClusterAccess;
 import io.quargo.eventsource.spi.SourceEvent;
 import io.quargo.eventsource.spi.SourceMetrics;
 import io.quargo.eventsource.webhook.SecretResolver;

@@ -13,7 +13,7 @@ import io.quargo.eventbus.testkit.NatsServerExtension;
 import io.quargo.eventbus.testkit.NatsTestServer;
 import io.quargo.eventsource.amqp.BusFixture;
 import io.quargo.eventsource.redis.RedisServerProcess;
-import io.quargo.eventsource.resource.ClusterAccess;
+import io.quargo.kube.ClusterAccess;
 import io.quargo.eventsource.tls.TestCertificates;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;

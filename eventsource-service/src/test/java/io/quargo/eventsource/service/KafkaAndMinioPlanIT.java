@@ -3,7 +3,7 @@ package io.quargo.eventsource.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quargo.core.resource.Resource;
-import io.quargo.eventsource.resource.ClusterAccess;
+import io.quargo.kube.ClusterAccess;
 import io.quargo.eventbus.testkit.NatsServerExtension;
 import io.quargo.eventbus.testkit.NatsTestServer;
 import io.quargo.eventsource.amqp.BusFixture;

@@ -12,7 +12,7 @@ import io.quargo.core.resource.Resource;
 import io.quargo.eventbus.testkit.NatsServerExtension;
 import io.quargo.eventbus.testkit.NatsTestServer;
 import io.quargo.eventsource.amqp.BusFixture;
-import io.quargo.eventsource.resource.ClusterAccess;
+import io.quargo.kube.ClusterAccess;
 import io.quargo.eventsource.spi.EventSourceAdapter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -16,7 +16,7 @@ import io.quargo.eventbus.resource.NatsResourceStore;
 import io.quargo.eventbus.testkit.NatsServerExtension;
 import io.quargo.eventbus.testkit.NatsTestServer;
 import io.quargo.eventsource.amqp.BusFixture;
-import io.quargo.eventsource.resource.ClusterAccess;
+import io.quargo.kube.ClusterAccess;
 import io.quargo.eventsource.service.EventSourceManager;
 import io.quargo.eventsource.service.LeaseSettings;
 import io.vertx.core.Vertx;

@@ -9,9 +9,12 @@ import io.quargo.eventbus.topology.StandardStreams;
 import io.quargo.eventbus.topology.StreamLimits;
 import io.quargo.eventbus.topology.Topology;
 import io.quargo.sensor.runner.RunnerOptions;
+import io.quargo.kube.ClusterAccess;
 import io.quargo.sensor.trigger.HttpTrigger;
+import io.quargo.sensor.trigger.K8sTrigger;
 import io.quargo.sensor.trigger.LogTrigger;
 import io.quargo.sensor.trigger.SecretResolver;
+import io.quargo.sensor.trigger.k8s.ClusterTarget;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +29,9 @@ import java.util.concurrent.CountDownLatch;
  * {@code NATS_URL} when {@code quargo.bus.url} is unset), {@code quargo.store.bucket-prefix} (default
  * {@code quargo}, as the standalone server), {@code quargo.sensor.state-bucket} and
  * {@code quargo.sensor.recover-after} (how long a firing may stay pending before another replica takes it over;
- * default 2m). Triggers: log and http (argoWorkflow needs workflow-service commands on the same bus: the
- * standalone server wires it). Prints {@code sensor-service ready} once its Sensors are watched.
+ * default 2m). Triggers: log, http and k8s (to the apiserver of the in-cluster account or the kubeconfig; without
+ * one a k8s trigger fails saying so). argoWorkflow needs workflow-service commands on the same bus: the
+ * standalone server wires it. Prints {@code sensor-service ready} once its Sensors are watched.
  */
 public final class SensorServiceMain {
   private SensorServiceMain() {}
@@ -54,11 +58,13 @@ public final class SensorServiceMain {
     new Topology(bus).ensureStream(StandardStreams.events(StreamLimits.defaults()));
     NatsResourceStore store = new NatsResourceStore(bus,
         props.getOrDefault("quargo.store.bucket-prefix", "quargo"), 5);
-    SensorManager sensors = new SensorManager(bus, store,
-        () -> List.of(new LogTrigger(), new HttpTrigger(SecretResolver.none())), options).start();
+    ClusterAccess cluster = ClusterAccess.fromEnvironment();
+    SensorManager sensors = new SensorManager(bus, store, () -> List.of(new LogTrigger(),
+        new HttpTrigger(SecretResolver.none()), new K8sTrigger(new ClusterTarget(cluster))), options).start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       sensors.close();
+      cluster.close();
       bus.close();
       stopped.countDown();
     }, "sensor-service-shutdown"));

@@ -18,11 +18,12 @@ import java.util.List;
  * @param retryStrategy {@code retryStrategy}, or null when not written (see {@link #attempts()})
  * @param rateLimit {@code rateLimit}, or null for no limit
  * @param dlqTrigger {@code dlqTrigger}, performed with the same events once this trigger gave up; or null
+ * @param k8sPolicy {@code policy.k8s} with labels to wait for, or null
  */
 public record Trigger(String where, String name, String conditionsText, SensorConditions conditions,
     List<ConditionsReset> conditionsResets, String type, ObjectNode template, List<TriggerParameter> parameters,
     List<TriggerParameter> typeParameters, List<TriggerParameter> payload, List<Integer> statusAllow, boolean atLeastOnce,
-    Backoff retryStrategy, RateLimit rateLimit, Trigger dlqTrigger) {
+    Backoff retryStrategy, RateLimit rateLimit, Trigger dlqTrigger, K8sPolicy k8sPolicy) {
 
   /** The retry strategy in force: the written one, or a single attempt. */
   public Backoff attempts() {

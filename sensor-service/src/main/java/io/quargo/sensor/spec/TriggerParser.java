@@ -49,7 +49,7 @@ final class TriggerParser {
         list(typeSpec, "payload", tpath + "." + type, ParameterParser::parameter),
         statusAllow(node, path), SpecReader.bool(node, "atLeastOnce", path),
         TriggerPolicyParser.retryStrategy(node, path), TriggerPolicyParser.rateLimit(node, path),
-        dlqTrigger(node, path, dependencyNames));
+        dlqTrigger(node, path, dependencyNames), TriggerPolicyParser.k8s(node, path));
   }
 
   private static Trigger dlqTrigger(JsonNode node, String path, List<String> dependencyNames) {

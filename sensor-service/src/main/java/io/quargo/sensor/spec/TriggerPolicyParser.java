@@ -15,10 +15,47 @@ final class TriggerPolicyParser {
   /** {@code retryStrategy}, or null when not written. */
   static Backoff retryStrategy(JsonNode trigger, String path) {
     JsonNode node = SpecReader.object(trigger, "retryStrategy", path);
-    if (node == null) {
+    return node == null ? null : backoff(node, path + ".retryStrategy");
+  }
+
+  /**
+   * {@code policy.k8s}, or null when it is not written or names no labels (Argo then waits for nothing). Argo
+   * reads it beside {@code template}; upstream's own trigger-with-policy example writes it inside
+   * {@code template}, where Argo drops it silently: it is honoured there too, the trigger-level one winning.
+   */
+  static K8sPolicy k8s(JsonNode trigger, String path) {
+    JsonNode template = trigger.path("template");
+    String at = path + ".policy.k8s";
+    JsonNode node = trigger.path("policy").path("k8s");
+    if (!node.isObject()) {
+      at = path + ".template.policy.k8s";
+      node = template.path("policy").path("k8s");
+    }
+    if (!node.isObject()) {
       return null;
     }
-    String at = path + ".retryStrategy";
+    java.util.Map<String, String> labels = new java.util.TreeMap<>();
+    JsonNode given = node.path("labels");
+    if (!given.isMissingNode() && !given.isNull() && !given.isObject()) {
+      throw new SensorSpecException(at + ".labels", "must be a map of label: value, got " + SpecReader.type(given));
+    }
+    String labelsAt = at + ".labels";
+    given.fields().forEachRemaining(e -> {
+      if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+        throw new SensorSpecException(labelsAt + "." + e.getKey(), "must be a label value (text), got "
+            + SpecReader.type(e.getValue()));
+      }
+      labels.put(e.getKey(), e.getValue().asText());
+    });
+    if (labels.isEmpty()) {
+      return null;
+    }
+    JsonNode backoff = SpecReader.object(node, "backoff", at);
+    return new K8sPolicy(labels, backoff == null ? K8sPolicy.DEFAULT_BACKOFF : backoff(backoff, at + ".backoff"),
+        SpecReader.bool(node, "errorOnBackoffTimeout", at));
+  }
+
+  private static Backoff backoff(JsonNode node, String at) {
     JsonNode steps = node.get("steps");
     int n = 1;
     if (steps != null && !steps.isNull()) {

@@ -69,4 +69,30 @@ class TriggerPolicyTest {
     assertThatThrownBy(() -> trigger("dlqTrigger: {template: {name: d2, log: {}}, dlqTrigger: {template: {}}}"))
         .hasMessageContaining("spec.triggers[0].dlqTrigger.dlqTrigger");
   }
+
+  @Test
+  void readsPolicyK8sBesideTheTemplateOrInsideItAsUpstreamsExampleWritesIt() {
+    Trigger beside = trigger("policy: {k8s: {labels: {workflows.argoproj.io/phase: Succeeded}, "
+        + "backoff: {steps: 3, duration: 2s}, errorOnBackoffTimeout: true}}");
+    assertThat(beside.k8sPolicy()).isEqualTo(new K8sPolicy(java.util.Map.of("workflows.argoproj.io/phase",
+        "Succeeded"), new Backoff(3, Duration.ofSeconds(2), 1, 0), true));
+    Trigger inside = Yaml.sensor("""
+        dependencies: [{name: d, eventSourceName: s, eventName: e}]
+        triggers:
+          - template: {name: t, log: {}, policy: {k8s: {labels: {done: "true"}}}}""").triggers().get(0);
+    assertThat(inside.k8sPolicy()).isEqualTo(new K8sPolicy(java.util.Map.of("done", "true"),
+        K8sPolicy.DEFAULT_BACKOFF, false));
+    assertThat(trigger("policy: {k8s: {labels: {}}}").k8sPolicy()).isNull();
+    assertThat(trigger("").k8sPolicy()).isNull();
+  }
+
+  @Test
+  void badPolicyK8sNamesItsPath() {
+    assertThatThrownBy(() -> trigger("policy: {k8s: {labels: [a]}}")).isInstanceOf(SensorSpecException.class)
+        .hasMessageContaining("spec.triggers[0].policy.k8s.labels");
+    assertThatThrownBy(() -> trigger("policy: {k8s: {labels: {a: {b: c}}}}"))
+        .hasMessageContaining("spec.triggers[0].policy.k8s.labels.a");
+    assertThatThrownBy(() -> trigger("policy: {k8s: {labels: {a: b}, backoff: {duration: soon}}}"))
+        .hasMessageContaining("spec.triggers[0].policy.k8s.backoff.duration");
+  }
 }

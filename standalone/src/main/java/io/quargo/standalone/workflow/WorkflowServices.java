@@ -15,10 +15,14 @@ import io.quargo.sensor.service.SensorManager;
 import io.quargo.sensor.trigger.ArgoWorkflowTrigger;
 import io.quargo.sensor.trigger.EmailTrigger;
 import io.quargo.sensor.trigger.HttpTrigger;
+import io.quargo.sensor.trigger.K8sTrigger;
 import io.quargo.sensor.trigger.KafkaTrigger;
 import io.quargo.sensor.trigger.LogTrigger;
 import io.quargo.sensor.trigger.NatsTrigger;
 import io.quargo.sensor.trigger.SlackTrigger;
+import io.quargo.sensor.trigger.k8s.ClusterTarget;
+import io.quargo.sensor.trigger.k8s.LocalTarget;
+import io.quargo.kube.ClusterAccess;
 import io.quargo.workflow.controller.HydratingResourceStore;
 import io.quargo.workflow.controller.NodeStatusOffload;
 import io.quargo.workflow.controller.WorkflowCommandConsumer;
@@ -47,7 +51,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Every service of the standalone server: resources in NATS KV, a local executor under
  * {@code <data-dir>/executor} with artifacts in the object store bucket {@code quargo-artifacts}, lifecycle events on the bus, the controller that runs workflows (with large node
  * trees offloaded to the object store), workflow commands from the bus, CronWorkflows, and the event-source and
- * sensor managers. Started eagerly so workflows left unfinished by a previous run resume at boot.
+ * sensor managers (k8s triggers write to the store, or to an apiserver when a kubeconfig gives one). Started eagerly so workflows left unfinished by a previous run resume at boot.
  */
 @Startup
 @Singleton
@@ -60,6 +64,7 @@ public class WorkflowServices {
   private final CronWorkflowController crons;
   private final EventSourceManager eventSources;
   private final SensorManager sensors;
+  private final ClusterAccess cluster = ClusterAccess.fromEnvironment();
 
   WorkflowServices(BusConnection bus, Vertx vertx, MeterRegistry meters,
       @ConfigProperty(name = "quargo.data-dir") String dataDir,
@@ -92,7 +97,9 @@ public class WorkflowServices {
     io.quargo.sensor.trigger.SecretResolver sensorSecrets = io.quargo.sensor.trigger.SecretResolver.none();
     this.sensors = new SensorManager(bus, store, () -> List.of(new LogTrigger(), new HttpTrigger(sensorSecrets),
         new ArgoWorkflowTrigger(publisher), new NatsTrigger(sensorSecrets), new KafkaTrigger(sensorSecrets),
-        new SlackTrigger(sensorSecrets, java.net.URI.create(slackApi)), new EmailTrigger(sensorSecrets)),
+        new SlackTrigger(sensorSecrets, java.net.URI.create(slackApi)), new EmailTrigger(sensorSecrets),
+        // k8s: kinds the store holds stay here (a Workflow is submitted and runs); others need a kubeconfig
+        new K8sTrigger(new LocalTarget(publisher, store, new ClusterTarget(cluster)))),
         RunnerOptions.defaults(), meters).start();
   }
 
@@ -121,6 +128,7 @@ public class WorkflowServices {
   // Controller first: it stops handing work to the executor before the executor kills what runs.
   void close(@Observes ShutdownEvent event) {
     sensors.close();
+    cluster.close();
     eventSources.close();
     crons.close();
     commands.close();

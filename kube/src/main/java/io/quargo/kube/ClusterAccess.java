@@ -1,4 +1,4 @@
-package io.quargo.eventsource.resource;
+package io.quargo.kube;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -8,13 +8,23 @@ import java.util.Arrays;
 import java.util.function.Supplier;
 
 /**
- * The Kubernetes apiserver the {@code resource} sources watch, or why there is none. In a cluster the pod's
- * service account is used; elsewhere the kubeconfig ({@code KUBECONFIG}, else {@code ~/.kube/config}). The
- * standalone server usually has neither, and a resource source then fails with {@link #MISSING} in its status.
+ * The Kubernetes apiserver the {@code resource} sources watch and {@code k8s} triggers write to, or why there is
+ * none. In a cluster the pod's service account is used; elsewhere the kubeconfig ({@code KUBECONFIG}, else
+ * {@code ~/.kube/config}). The standalone server usually has neither, and a resource source then fails with
+ * {@link #MISSING} in its status.
  */
 public final class ClusterAccess implements AutoCloseable {
-  public static final String MISSING = "resource sources need cluster mode or a kubeconfig: no in-cluster service "
-      + "account, KUBECONFIG or ~/.kube/config was found; run in a cluster or point KUBECONFIG at one";
+  /** Why there is no apiserver, and how to give one. */
+  public static final String REASON = "no in-cluster service account, KUBECONFIG or ~/.kube/config was found; "
+      + "run in a cluster or point KUBECONFIG at one";
+
+  /** Why {@code what} (plural) cannot work without an apiserver, and how to give it one. */
+  public static String missing(String what) {
+    return what + " need cluster mode or a kubeconfig: " + REASON;
+  }
+
+  /** Why the resource sources cannot start without an apiserver. */
+  public static final String MISSING = missing("resource sources");
 
   private final Supplier<KubernetesClient> factory;
   private final boolean owned;
