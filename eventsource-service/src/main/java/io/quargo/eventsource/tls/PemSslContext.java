@@ -75,6 +75,7 @@ public final class PemSslContext {
     if (tls.clientCert() == null) {
       return null;
     }
+    checkKeyPair(tls.clientCert(), tls.path() + ".clientCertSecret", tls.clientKey(), tls.path() + ".clientKeySecret");
     try {
       KeyStore store = emptyStore();
       store.setKeyEntry("client", key(tls.clientKey(), tls.path() + ".clientKeySecret"), new char[0],
@@ -85,6 +86,40 @@ public final class PemSslContext {
     } catch (GeneralSecurityException | java.io.IOException e) {
       throw new EventSourceSpecException(tls.path(), "clientCertSecret and clientKeySecret do not make a key pair: "
           + e.getMessage());
+    }
+  }
+
+  /**
+   * Checks that {@code keyPem} is the private key of the first certificate in {@code certPem}, by signing with
+   * one and verifying with the other: TLS libraries accept a mismatched pair and fail every handshake later.
+   *
+   * @throws EventSourceSpecException at {@code keyPath} when they are not a pair, or either does not parse
+   */
+  public static void checkKeyPair(String certPem, String certPath, String keyPem, String keyPath) {
+    PrivateKey key = key(keyPem, keyPath);
+    Certificate cert = certificates(certPem, certPath).iterator().next();
+    String algorithm = switch (key.getAlgorithm()) {
+      case "RSA" -> "SHA256withRSA";
+      case "EC" -> "SHA256withECDSA";
+      default -> key.getAlgorithm();
+    };
+    byte[] probe = "quargo key pair check".getBytes(StandardCharsets.US_ASCII);
+    boolean pair;
+    try {
+      java.security.Signature signer = java.security.Signature.getInstance(algorithm);
+      signer.initSign(key);
+      signer.update(probe);
+      byte[] signature = signer.sign();
+      java.security.Signature verifier = java.security.Signature.getInstance(algorithm);
+      verifier.initVerify(cert.getPublicKey());
+      verifier.update(probe);
+      pair = verifier.verify(signature);
+    } catch (GeneralSecurityException e) {
+      pair = false; // e.g. an RSA key against an EC certificate
+    }
+    if (!pair) {
+      throw new EventSourceSpecException(keyPath, "is not the private key of the certificate in " + certPath
+          + "; store the key that was issued with that certificate");
     }
   }
 

@@ -3,6 +3,8 @@ package io.quargo.eventsource.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quargo.core.expr.ExprException;
 import io.quargo.core.resource.Resource;
+import io.quargo.eventsource.spec.EventSourceSpecException;
+import io.quargo.eventsource.tls.PemSslContext;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -72,13 +74,10 @@ public final class WebhookSpecParser {
     }
     String certPem = secret(spec.get("serverCertSecret"), path + ".serverCertSecret");
     String keyPem = secret(spec.get("serverKeySecret"), path + ".serverKeySecret");
-    if (!certPem.contains("-----BEGIN CERTIFICATE-----")) {
-      throw new WebhookSpecException(path + ".serverCertSecret", "is not a PEM certificate (no '-----BEGIN"
-          + " CERTIFICATE-----' line); store the certificate chain in PEM form in the secret");
-    }
-    if (!keyPem.contains("-----BEGIN") || !keyPem.contains("PRIVATE KEY-----")) {
-      throw new WebhookSpecException(path + ".serverKeySecret", "is not a PEM private key (no '-----BEGIN ..."
-          + " PRIVATE KEY-----' line); store the key in PEM form in the secret");
+    try {
+      PemSslContext.checkKeyPair(certPem, path + ".serverCertSecret", keyPem, path + ".serverKeySecret");
+    } catch (EventSourceSpecException e) {
+      throw new WebhookSpecException(e.path(), e.getMessage().substring(e.path().length() + 2));
     }
     return new WebhookTls(certPem, keyPem, path + ".serverCertSecret");
   }
