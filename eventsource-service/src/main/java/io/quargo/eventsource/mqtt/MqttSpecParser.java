@@ -5,7 +5,7 @@ import io.quargo.core.resource.Resource;
 import io.quargo.eventsource.amqp.ConnectionBackoff;
 import io.quargo.eventsource.spec.EventSourceSpecException;
 import io.quargo.eventsource.spec.SpecFields;
-import io.quargo.eventsource.webhook.SecretResolver;
+import io.quargo.core.secret.SecretResolver;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,8 +42,8 @@ public final class MqttSpecParser {
     String username = null;
     String password = null;
     if (auth != null && !auth.isNull()) {
-      username = SpecFields.secret(auth, "username", path + ".auth", secrets);
-      password = SpecFields.secret(auth, "password", path + ".auth", secrets);
+      username = SpecFields.secret(auth, "username", path + ".auth", secrets, namespace);
+      password = SpecFields.secret(auth, "password", path + ".auth", secrets, namespace);
       if (username == null) {
         throw new EventSourceSpecException(path + ".auth.username", "is required when auth is given");
       }

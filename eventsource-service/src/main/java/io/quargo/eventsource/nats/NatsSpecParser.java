@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quargo.core.resource.Resource;
 import io.quargo.eventsource.spec.EventSourceSpecException;
 import io.quargo.eventsource.spec.SpecFields;
-import io.quargo.eventsource.webhook.SecretRef;
-import io.quargo.eventsource.webhook.SecretResolver;
+import io.quargo.core.secret.SecretResolver;
 import io.quargo.eventsource.webhook.EventFilter;
 import java.net.URI;
 import java.time.Duration;
@@ -65,13 +64,13 @@ public final class NatsSpecParser {
           + " is already shared by every replica, remove queue");
     }
     return new NatsSpec(namespace, eventSource, eventName, path, url, subject, queue,
-        SpecFields.bool(spec, "jsonBody", path), SpecFields.metadata(spec, path), auth(spec.get("auth"), path + ".auth"),
-        backoff(spec.get("connectionBackoff"), path + ".connectionBackoff"), jetStream, tls(spec.get("tls"), path + ".tls"),
+        SpecFields.bool(spec, "jsonBody", path), SpecFields.metadata(spec, path), auth(spec.get("auth"), path + ".auth", namespace),
+        backoff(spec.get("connectionBackoff"), path + ".connectionBackoff"), jetStream, tls(spec.get("tls"), path + ".tls", namespace),
         SpecFields.filter(spec, path));
   }
 
   /** Argo's TLSConfig: PEM secrets; a client certificate needs its key. */
-  private NatsTls tls(JsonNode tls, String path) {
+  private NatsTls tls(JsonNode tls, String path, String namespace) {
     if (tls == null || tls.isNull()) {
       return null;
     }
@@ -79,17 +78,17 @@ public final class NatsSpecParser {
       throw new EventSourceSpecException(path, "must be an object {caCertSecret, clientCertSecret, clientKeySecret,"
           + " insecureSkipVerify}, got " + type(tls));
     }
-    String ca = optionalSecret(tls.get("caCertSecret"), path + ".caCertSecret");
-    String cert = optionalSecret(tls.get("clientCertSecret"), path + ".clientCertSecret");
-    String key = optionalSecret(tls.get("clientKeySecret"), path + ".clientKeySecret");
+    String ca = optionalSecret(tls.get("caCertSecret"), path + ".caCertSecret", namespace);
+    String cert = optionalSecret(tls.get("clientCertSecret"), path + ".clientCertSecret", namespace);
+    String key = optionalSecret(tls.get("clientKeySecret"), path + ".clientKeySecret", namespace);
     if ((cert == null) != (key == null)) {
       throw new EventSourceSpecException(path, "clientCertSecret and clientKeySecret go together; set both or neither");
     }
     return new NatsTls(path, ca, cert, key, SpecFields.bool(tls, "insecureSkipVerify", path));
   }
 
-  private String optionalSecret(JsonNode ref, String path) {
-    return ref == null || ref.isNull() ? null : secret(ref, path);
+  private String optionalSecret(JsonNode ref, String path, String namespace) {
+    return ref == null || ref.isNull() ? null : secret(ref, path, namespace);
   }
 
   /** A server URL or a comma list of them, {@code nats://host:port}. */
@@ -108,7 +107,7 @@ public final class NatsSpecParser {
     return text;
   }
 
-  private NatsAuth auth(JsonNode auth, String path) {
+  private NatsAuth auth(JsonNode auth, String path, String namespace) {
     if (auth == null || auth.isNull()) {
       return NatsAuth.NONE;
     }
@@ -126,22 +125,24 @@ public final class NatsSpecParser {
     }
     String form = forms.get(0);
     return switch (form) {
-      case "basic" -> new NatsAuth(secret(auth.get("basic").get("username"), path + ".basic.username"),
-          secret(auth.get("basic").get("password"), path + ".basic.password"), null, null, null);
-      case "token" -> new NatsAuth(null, null, secret(auth.get("token"), path + ".token"), null, null);
-      case "nkey" -> new NatsAuth(null, null, null, secret(auth.get("nkey"), path + ".nkey"), null);
-      default -> new NatsAuth(null, null, null, null, secret(auth.get("credential"), path + ".credential"));
+      case "basic" -> new NatsAuth(secret(auth.get("basic").get("username"), path + ".basic.username", namespace),
+          secret(auth.get("basic").get("password"), path + ".basic.password", namespace), null, null, null);
+      case "token" -> new NatsAuth(null, null, secret(auth.get("token"), path + ".token", namespace), null, null);
+      case "nkey" -> new NatsAuth(null, null, null, secret(auth.get("nkey"), path + ".nkey", namespace), null);
+      default -> new NatsAuth(null, null, null, null, secret(auth.get("credential"), path + ".credential", namespace));
     };
   }
 
-  private String secret(JsonNode ref, String path) {
+  private String secret(JsonNode ref, String path, String namespace) {
     if (ref == null || !ref.isObject() || !ref.path("name").isTextual() || !ref.path("key").isTextual()) {
       throw new EventSourceSpecException(path, "must name a secret as {name, key}");
     }
-    SecretRef secret = new SecretRef(ref.get("name").asText(), ref.get("key").asText());
-    String value = secrets.resolve(secret);
+    String name = ref.get("name").asText();
+    String key = ref.get("key").asText();
+    String value = secrets.resolve(namespace, name, key);
     if (value == null || value.isBlank()) {
-      throw new EventSourceSpecException(path, "secret '" + secret.name() + "' has no key '" + secret.key() + "' (or it is empty)");
+      throw new EventSourceSpecException(path, "secret '" + name + "' has no key '" + key + "' in namespace "
+          + namespace + " (or it is empty)");
     }
     return value.trim();
   }

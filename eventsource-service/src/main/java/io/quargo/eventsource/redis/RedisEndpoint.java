@@ -3,7 +3,7 @@ package io.quargo.eventsource.redis;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quargo.eventsource.spec.EventSourceSpecException;
 import io.quargo.eventsource.spec.SpecFields;
-import io.quargo.eventsource.webhook.SecretResolver;
+import io.quargo.core.secret.SecretResolver;
 
 /**
  * Where and as whom to reach Redis, from the fields {@code redis} and {@code redisStream} share:
@@ -12,7 +12,7 @@ import io.quargo.eventsource.webhook.SecretResolver;
 public record RedisEndpoint(String host, int port, int db, String username, String password) {
   static final int DEFAULT_PORT = 6379;
 
-  static RedisEndpoint parse(JsonNode spec, String path, SecretResolver secrets) {
+  static RedisEndpoint parse(JsonNode spec, String path, SecretResolver secrets, String namespace) {
     SpecFields.rejectTls(spec, path);
     String address = SpecFields.requiredText(spec, "hostAddress", path);
     int colon = address.lastIndexOf(':');
@@ -31,7 +31,7 @@ public record RedisEndpoint(String host, int port, int db, String username, Stri
     }
     int db = (int) SpecFields.integer(spec, "db", path, 0, 0, 65535);
     String username = SpecFields.optionalText(spec, "username", path);
-    String password = SpecFields.secret(spec, "password", path, secrets);
+    String password = SpecFields.secret(spec, "password", path, secrets, namespace);
     return new RedisEndpoint(host, port, db, username == null || username.isBlank() ? null : username, password);
   }
 

@@ -20,7 +20,7 @@ import io.quargo.eventsource.resource.ClusterAccess;
 import io.quargo.eventsource.spi.BusEventSink;
 import io.quargo.eventsource.spi.EventSourceAdapter;
 import io.quargo.eventsource.spi.SourceMetrics;
-import io.quargo.eventsource.webhook.SecretResolver;
+import io.quargo.core.secret.SecretResolver;
 import io.quargo.eventsource.webhook.WebhookRoute;
 import io.quargo.eventsource.webhook.WebhookServers;
 import io.vertx.core.Vertx;

@@ -15,7 +15,7 @@
  * GET and POST only). An unknown path is 404, as Argo's router answers.
  *
  * <p>Not yet: TLS ({@code serverCertSecret}/{@code serverKeySecret} are refused with a message), secrets from
- * Kubernetes (the caller's {@link io.quargo.eventsource.webhook.SecretResolver} supplies them), metrics, status.
+ * Kubernetes (the caller's {@link io.quargo.core.secret.SecretResolver} supplies them), metrics, status.
  * Known limit: when the publisher's in-flight bound (1,024) is full, a request blocks its event loop until a
  * slot frees.
  */

@@ -17,7 +17,7 @@ import io.quargo.eventbus.testkit.NatsServers;
 import io.quargo.eventbus.testkit.NatsTestServer;
 import io.quargo.eventsource.calendar.BusFixture;
 import io.quargo.eventsource.spi.EventSink;
-import io.quargo.eventsource.webhook.SecretResolver;
+import io.quargo.core.secret.SecretResolver;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

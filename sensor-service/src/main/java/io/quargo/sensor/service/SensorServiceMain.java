@@ -11,7 +11,7 @@ import io.quargo.eventbus.topology.Topology;
 import io.quargo.sensor.runner.RunnerOptions;
 import io.quargo.sensor.trigger.HttpTrigger;
 import io.quargo.sensor.trigger.LogTrigger;
-import io.quargo.sensor.trigger.SecretResolver;
+import io.quargo.core.secret.SecretResolver;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

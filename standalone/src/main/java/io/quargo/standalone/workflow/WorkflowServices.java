@@ -89,7 +89,7 @@ public class WorkflowServices {
     this.eventSources = new EventSourceManager(bus, store, vertx, webhookHost,
         io.quargo.eventsource.webhook.SecretResolver.none()).withMeterRegistry(meters)
         .withLeases(LeaseSettings.defaults().withBucket(bucketPrefix + "-" + LeaseSettings.BUCKET)).start();
-    io.quargo.sensor.trigger.SecretResolver sensorSecrets = io.quargo.sensor.trigger.SecretResolver.none();
+    io.quargo.core.secret.SecretResolver sensorSecrets = io.quargo.core.secret.SecretResolver.none();
     this.sensors = new SensorManager(bus, store, () -> List.of(new LogTrigger(), new HttpTrigger(sensorSecrets),
         new ArgoWorkflowTrigger(publisher), new NatsTrigger(sensorSecrets), new KafkaTrigger(sensorSecrets),
         new SlackTrigger(sensorSecrets, java.net.URI.create(slackApi)), new EmailTrigger(sensorSecrets)),
