@@ -141,8 +141,7 @@ public final class NatsSpecParser {
     String key = ref.get("key").asText();
     String value = secrets.resolve(namespace, name, key);
     if (value == null || value.isBlank()) {
-      throw new EventSourceSpecException(path, "secret '" + name + "' has no key '" + key + "' in namespace "
-          + namespace + " (or it is empty)");
+      throw new EventSourceSpecException(path, "secret '" + name + "' has no key '" + key + "' (or it is empty)");
     }
     return value.trim();
   }

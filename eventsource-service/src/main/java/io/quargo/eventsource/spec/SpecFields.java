@@ -174,7 +174,7 @@ public final class SpecFields {
     String key = value.get("key").asText();
     String secret = secrets.resolve(namespace, name, key);
     if (secret == null) {
-      throw new EventSourceSpecException(at, "secret '" + name + "' has no key '" + key + "' in namespace " + namespace);
+      throw new EventSourceSpecException(at, "secret '" + name + "' has no key '" + key + "'");
     }
     return secret.trim();
   }

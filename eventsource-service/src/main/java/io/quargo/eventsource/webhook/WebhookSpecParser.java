@@ -166,8 +166,7 @@ public final class WebhookSpecParser {
     String key = value.get("key").asText();
     String token = secrets.resolve(namespace, name, key);
     if (token == null || token.isBlank()) {
-      throw new WebhookSpecException(path, "secret '" + name + "' has no key '" + key + "' in namespace " + namespace
-          + " (or it is empty)");
+      throw new WebhookSpecException(path, "secret '" + name + "' has no key '" + key + "' (or it is empty)");
     }
     return token.trim();
   }
