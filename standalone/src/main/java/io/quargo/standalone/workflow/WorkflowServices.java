@@ -1,6 +1,7 @@
 package io.quargo.standalone.workflow;
 
 import io.quargo.core.resource.ResourceStore;
+import io.quargo.core.secret.SecretResolver;
 import io.quargo.eventbus.BusConnection;
 import io.quargo.eventbus.publish.Publisher;
 import io.quargo.eventbus.resource.NatsResourceStore;
@@ -60,6 +61,7 @@ public class WorkflowServices {
   private final CronWorkflowController crons;
   private final EventSourceManager eventSources;
   private final SensorManager sensors;
+  private final SecretSource secretSource;
 
   WorkflowServices(BusConnection bus, Vertx vertx, MeterRegistry meters,
       @ConfigProperty(name = "quargo.data-dir") String dataDir,
@@ -67,12 +69,16 @@ public class WorkflowServices {
       @ConfigProperty(name = "quargo.store.history") int history,
       @ConfigProperty(name = "quargo.webhook.host") String webhookHost,
       @ConfigProperty(name = "quargo.workflow.offload-bytes") int offloadBytes,
-      @ConfigProperty(name = "quargo.sensor.slack.api-url", defaultValue = "https://slack.com/api") String slackApi) {
+      @ConfigProperty(name = "quargo.sensor.slack.api-url", defaultValue = "https://slack.com/api") String slackApi,
+      @ConfigProperty(name = SecretSource.KEY, defaultValue = "store") String secretsFrom) {
     Topology topology = new Topology(bus);
     topology.ensureStream(StandardStreams.lifecycle(StreamLimits.defaults()));
     topology.ensureStream(StandardStreams.events(StreamLimits.defaults()));
     topology.ensureStream(StandardStreams.commands(StreamLimits.defaults()));
     this.store = new NatsResourceStore(bus, bucketPrefix, history);
+    // Secrets for EventSources and Sensors alike: applied to this store, or read from the apiserver
+    this.secretSource = SecretSource.of(secretsFrom, store);
+    SecretResolver secrets = secretSource.resolver();
     // artifacts go to the NATS object store, so a consumer after a restart (or on another engine) finds them
     this.executor = new LocalExecutor(Path.of(dataDir, "executor"), LocalExecutorOptions.defaults(),
         NatsArtifactRepository.open(bus, NatsArtifactRepository.BUCKET));
@@ -86,10 +92,9 @@ public class WorkflowServices {
     this.commands = WorkflowCommandConsumer.start(bus, new WorkflowCommands(store, controller, Clock.systemUTC()));
     this.crons = new CronWorkflowController(store, controller, Clock.systemUTC()).start();
     // event counters and publish timers on /q/metrics; leases apart per bucket prefix, as the resources are
-    this.eventSources = new EventSourceManager(bus, store, vertx, webhookHost,
-        io.quargo.eventsource.webhook.SecretResolver.none()).withMeterRegistry(meters)
+    this.eventSources = new EventSourceManager(bus, store, vertx, webhookHost, secrets).withMeterRegistry(meters)
         .withLeases(LeaseSettings.defaults().withBucket(bucketPrefix + "-" + LeaseSettings.BUCKET)).start();
-    io.quargo.core.secret.SecretResolver sensorSecrets = io.quargo.core.secret.SecretResolver.none();
+    SecretResolver sensorSecrets = secrets;
     this.sensors = new SensorManager(bus, store, () -> List.of(new LogTrigger(), new HttpTrigger(sensorSecrets),
         new ArgoWorkflowTrigger(publisher), new NatsTrigger(sensorSecrets), new KafkaTrigger(sensorSecrets),
         new SlackTrigger(sensorSecrets, java.net.URI.create(slackApi)), new EmailTrigger(sensorSecrets)),
@@ -126,5 +131,6 @@ public class WorkflowServices {
     commands.close();
     controller.close();
     executor.close();
+    secretSource.close();
   }
 }
