@@ -14,8 +14,8 @@
  * (Argo fails the body read); an empty non-GET body is {@code null}; any configured method is served (Argo serves
  * GET and POST only). An unknown path is 404, as Argo's router answers.
  *
- * <p>Not yet: TLS ({@code serverCertSecret}/{@code serverKeySecret} are refused with a message), secrets from
- * Kubernetes (the caller's {@link io.quargo.core.secret.SecretResolver} supplies them), metrics, status.
+ * <p>{@code authSecret} is read through the caller's {@link io.quargo.core.secret.SecretResolver} when the routes are
+ * parsed. Not yet: TLS ({@code serverCertSecret}/{@code serverKeySecret} are refused with a message), status.
  * Known limit: when the publisher's in-flight bound (1,024) is full, a request blocks its event loop until a
  * slot frees.
  */

@@ -88,6 +88,24 @@ class SecretsEndToEndTest {
     assertThat(sinkCalls).doesNotContain("s1 {\"n\":\"2\"}");
   }
 
+  @Test
+  void anEventSourceAppliedBeforeItsSecretStartsWhenTheSecretArrives() throws Exception {
+    String ns = "sec" + UUID.randomUUID().toString().substring(0, 8);
+    int port = freePort();
+    apply("/api/v1/event-sources/" + ns, "eventSource", """
+        {"metadata": {"name": "hooks"}, "spec": {"webhook": {"push": {"port": "%d", "endpoint": "/push",
+          "method": "POST", "authSecret": {"name": "hook-auth", "key": "token"}}}}}
+        """.formatted(port));
+    await().atMost(Duration.ofSeconds(30)).until(() -> "Error".equals(given().get("/api/v1/event-sources/" + ns
+        + "/hooks").then().extract().path("status.phase")));
+    assertThat(given().get("/api/v1/event-sources/" + ns + "/hooks").then().extract().<String>path("status.message"))
+        .contains("spec.webhook.push.authSecret").contains("hook-auth");
+
+    applySecret(ns, "POST", "/api/v1/secrets/" + ns, "t1", "s1");
+    await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> push(port, null, 1) == 401);
+    assertThat(push(port, "Bearer t1", 1)).isEqualTo(200);
+  }
+
   private int push(int port, String authorization, int n) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/push"))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"n\": " + n + "}"));
