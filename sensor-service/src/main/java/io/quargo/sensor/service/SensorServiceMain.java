@@ -1,5 +1,6 @@
 package io.quargo.sensor.service;
 
+import io.quargo.core.resource.ResourceStore;
 import io.quargo.core.secret.SecretResolver;
 import io.quargo.core.secret.StoreSecretResolver;
 import io.quargo.eventbus.BusConfig;
@@ -46,7 +47,7 @@ public final class SensorServiceMain {
   private SensorServiceMain() {}
 
   /** The resolver of a {@code quargo.secrets.source}; an unusable one is an IllegalArgumentException saying why. */
-  static SecretResolver secrets(String source, NatsResourceStore store) {
+  static SecretResolver secrets(String source, ResourceStore store) {
     return switch (source.trim()) {
       case "store" -> new StoreSecretResolver(store);
       case "kubernetes" -> throw new IllegalArgumentException(SECRETS_SOURCE + "=kubernetes is not available in the "
