@@ -27,8 +27,9 @@ public final class KubernetesSecretResolver implements SecretResolver {
     try {
       secret = cluster.client().secrets().inNamespace(namespace).withName(name).get();
     } catch (KubernetesClientException e) {
-      throw new IllegalStateException("cannot read secret " + namespace + "/" + name + " from the apiserver ("
-          + e.getCode() + "): " + e.getStatus().getMessage(), e);
+      // the message only: it names the request, never a secret's value
+      throw new IllegalStateException("cannot read secret " + namespace + "/" + name + " from the apiserver: "
+          + e.getMessage(), e);
     }
     return secret == null ? null : SecretData.value(Json.MAPPER.valueToTree(secret), key);
   }
