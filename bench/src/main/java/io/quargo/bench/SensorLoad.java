@@ -15,8 +15,8 @@ import io.quargo.eventbus.testkit.NatsTestServer;
 import io.quargo.eventbus.topology.StandardStreams;
 import io.quargo.eventbus.topology.StreamLimits;
 import io.quargo.eventbus.topology.Topology;
-import io.quargo.eventsource.webhook.SecretResolver;
 import io.quargo.eventsource.webhook.WebhookServers;
+import io.quargo.core.secret.SecretResolver;
 import io.quargo.eventsource.webhook.WebhookSpecParser;
 import io.quargo.sensor.runner.RunnerOptions;
 import io.quargo.sensor.runner.SensorRunner;
@@ -98,7 +98,7 @@ public final class SensorLoad {
                       "url": "http://127.0.0.1:%d/sink", "method": "POST",
                       "payload": [{"src": {"dependencyName": "hook", "dataKey": "body.t"}, "dest": "t"}]}}}]}}
         """.formatted(sinkPort)));
-    return new SensorRunner(bus, SensorParser.parse(sensor), List.of(new HttpTrigger(io.quargo.sensor.trigger.SecretResolver.none())),
+    return new SensorRunner(bus, SensorParser.parse(sensor), List.of(new HttpTrigger(io.quargo.core.secret.SecretResolver.none())),
         RunnerOptions.defaults().withStateBucket("sensor-load-state")
             .withConsumer(ConsumerOptions.defaults().withConcurrency(CONCURRENCY))).start();
   }

@@ -1,5 +1,6 @@
 package io.quargo.bench;
 
+import io.quargo.core.secret.SecretResolver;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quargo.core.event.CloudEvent;
@@ -14,7 +15,6 @@ import io.quargo.eventbus.testkit.NatsTestServer;
 import io.quargo.eventbus.topology.StandardStreams;
 import io.quargo.eventbus.topology.StreamLimits;
 import io.quargo.eventbus.topology.Topology;
-import io.quargo.eventsource.webhook.SecretResolver;
 import io.quargo.eventsource.webhook.WebhookServers;
 import io.quargo.eventsource.webhook.WebhookSpecParser;
 import io.vertx.core.Vertx;

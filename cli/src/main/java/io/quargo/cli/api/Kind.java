@@ -35,6 +35,13 @@ public enum Kind {
       return "configmap"; // the core group: kubectl prints configmap/NAME
     }
   },
+  /** v1 Secrets (webhook tokens, trigger credentials in standalone): a Quargo-only collection; never shows values. */
+  SECRET("Secret", "/api/v1/secrets", true, "secret", "secret", "secret", "secrets") {
+    @Override
+    public String resourceName() {
+      return "secret"; // the core group: kubectl prints secret/NAME
+    }
+  },
   /** Argo CD's ApplicationService: the object is the body; its namespace travels inside it. */
   APPLICATION("Application", "/api/v1/applications", true, null, null, "application", "applications", "app") {
     @Override

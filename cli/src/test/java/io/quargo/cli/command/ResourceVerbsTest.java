@@ -190,6 +190,30 @@ class ResourceVerbsTest extends ServerTestBase {
   }
 
   @Test
+  void applyASecretCreatesThenConfiguresIt() throws Exception {
+    String f = file("secret.yaml", """
+        apiVersion: v1
+        kind: Secret
+        metadata: {name: webhook-auth}
+        type: Opaque
+        stringData: {token: s3cr3t}
+        """);
+    server.on("POST /api/v1/secrets/default", json(object("Secret", "webhook-auth")));
+    CliRun.Result created = cli.run("apply", "-f", f);
+    assertThat(created.err()).isEmpty();
+    assertThat(created.out()).isEqualTo("secret/webhook-auth created\n");
+    JsonNode create = server.the("POST", "/api/v1/secrets/default").json();
+    assertThat(create.path("secret").path("stringData").path("token").asText()).isEqualTo("s3cr3t");
+
+    server.on("GET /api/v1/secrets/default/webhook-auth", json(object("Secret", "webhook-auth")));
+    server.on("PUT /api/v1/secrets/default/webhook-auth", json(object("Secret", "webhook-auth")));
+    CliRun.Result configured = cli.run("apply", "-f", f);
+    assertThat(configured.out()).isEqualTo("secret/webhook-auth configured\n");
+    assertThat(server.the("PUT", "/api/v1/secrets/default/webhook-auth").json().path("secret").path("metadata")
+        .path("resourceVersion").asText()).isEqualTo("7");
+  }
+
+  @Test
   void applyRefusesUnknownKindsBeforeSendingAnything() throws Exception {
     String f = file("x.yaml", TEMPLATE + "---\nkind: Widget\nmetadata: {name: w}\n");
     CliRun.Result r = cli.run("apply", "-f", f);

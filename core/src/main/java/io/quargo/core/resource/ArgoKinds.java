@@ -22,10 +22,13 @@ public final class ArgoKinds {
   public static final ResourceKind APP_PROJECT = namespaced("AppProject", "appprojects");
   /** Core v1 ConfigMap: the limits of synchronization semaphores live in one. */
   public static final ResourceKind CONFIG_MAP = new ResourceKind("", "v1", "ConfigMap", "configmaps", true);
+  /** Core v1 Secret: webhook tokens, trigger credentials (io.quargo.core.secret). */
+  public static final ResourceKind SECRET = new ResourceKind("", "v1", "Secret", "secrets", true);
 
   public static final List<ResourceKind> ALL =
       List.of(WORKFLOW, WORKFLOW_TEMPLATE, CLUSTER_WORKFLOW_TEMPLATE, CRON_WORKFLOW, EVENT_SOURCE,
-          SENSOR, EVENT_BUS, ROLLOUT, ANALYSIS_TEMPLATE, APPLICATION, APP_PROJECT, CONFIG_MAP);
+          SENSOR, EVENT_BUS, ROLLOUT, ANALYSIS_TEMPLATE, APPLICATION, APP_PROJECT, CONFIG_MAP,
+          SECRET);
 
   private ArgoKinds() {}
 

@@ -5,7 +5,7 @@ import io.quargo.eventsource.spec.SpecFields;
 import io.quargo.eventsource.tls.TlsSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quargo.core.resource.Resource;
-import io.quargo.eventsource.webhook.SecretResolver;
+import io.quargo.core.secret.SecretResolver;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,7 @@ public final class AmqpSpecParser {
   }
 
   AmqpSource source(String namespace, String eventSource, String eventName, JsonNode spec, String path) {
-    String url = url(spec, path);
+    String url = url(spec, path, namespace);
     String exchangeName = SpecFields.requiredText(spec, "exchangeName", path);
     String exchangeType = SpecFields.requiredText(spec, "exchangeType", path);
     String routingKey = SpecFields.requiredText(spec, "routingKey", path);
@@ -40,8 +40,8 @@ public final class AmqpSpecParser {
     String username = null;
     String password = null;
     if (auth != null && !auth.isNull()) {
-      username = SpecFields.secret(auth, "username", path + ".auth", secrets);
-      password = SpecFields.secret(auth, "password", path + ".auth", secrets);
+      username = SpecFields.secret(auth, "username", path + ".auth", secrets, namespace);
+      password = SpecFields.secret(auth, "password", path + ".auth", secrets, namespace);
       if (username == null || password == null) {
         throw new EventSourceSpecException(path + ".auth", "needs both username and password secrets");
       }
@@ -51,12 +51,12 @@ public final class AmqpSpecParser {
         queueDeclare(spec, path + ".queueDeclare"), block(spec, "queueBind", path) != null
             && SpecFields.bool(spec.get("queueBind"), "noWait", path + ".queueBind", false),
         consume(spec, path + ".consume"), username, password, ConnectionBackoff.parse(spec, path),
-        TlsSpec.read(spec, path, secrets), SpecFields.metadata(spec, path), SpecFields.filter(spec, path));
+        TlsSpec.read(spec, path, secrets, namespace), SpecFields.metadata(spec, path), SpecFields.filter(spec, path));
   }
 
-  private String url(JsonNode spec, String path) {
+  private String url(JsonNode spec, String path, String namespace) {
     String url = SpecFields.optionalText(spec, "url", path);
-    String fromSecret = SpecFields.secret(spec, "urlSecret", path, secrets);
+    String fromSecret = SpecFields.secret(spec, "urlSecret", path, secrets, namespace);
     if ((url == null || url.isBlank()) == (fromSecret == null)) {
       throw new EventSourceSpecException(path + ".url", url == null || url.isBlank()
           ? "is required (or urlSecret): e.g. amqp://rabbitmq:5672"

@@ -2,7 +2,7 @@ package io.quargo.eventsource.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quargo.core.resource.Resource;
-import io.quargo.eventsource.webhook.SecretResolver;
+import io.quargo.core.secret.SecretResolver;
 import io.quargo.eventsource.webhook.WebhookRoute;
 import io.quargo.eventsource.webhook.WebhookSpecException;
 import io.quargo.eventsource.webhook.WebhookSpecParser;
@@ -65,7 +65,7 @@ public final class GithubSpecParser {
           spec.path("webhook").path("url").asText("<webhook.url>"), webhook.endpoint(),
           contentType.isEmpty() ? "json" : contentType);
     }
-    String secret = webhooks.secret(spec.get("webhookSecret"), path + ".webhookSecret");
+    String secret = webhooks.secret(spec.get("webhookSecret"), path + ".webhookSecret", namespace);
     Map<String, String> metadata = WebhookSpecParser.metadata(spec.get("metadata"), path + ".metadata");
     return webhook.servedBy(new GithubReceiver(secret, events, metadata), metadata,
         WebhookSpecParser.filter(spec.get("filter"), path + ".filter"));

@@ -2,7 +2,7 @@ package io.quargo.eventsource.gitlab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quargo.core.resource.Resource;
-import io.quargo.eventsource.webhook.SecretResolver;
+import io.quargo.core.secret.SecretResolver;
 import io.quargo.eventsource.webhook.WebhookRoute;
 import io.quargo.eventsource.webhook.WebhookSpecException;
 import io.quargo.eventsource.webhook.WebhookSpecParser;
@@ -59,7 +59,7 @@ public final class GitlabSpecParser {
           + " (URL %s%s, the secretToken as secret token, events %s)", webhook.ref(),
           spec.path("webhook").path("url").asText("<webhook.url>"), webhook.endpoint(), spec.path("events"));
     }
-    String secretToken = webhooks.secret(spec.get("secretToken"), path + ".secretToken");
+    String secretToken = webhooks.secret(spec.get("secretToken"), path + ".secretToken", namespace);
     Map<String, String> metadata = WebhookSpecParser.metadata(spec.get("metadata"), path + ".metadata");
     return webhook.servedBy(new GitlabReceiver(secretToken, headers, metadata), metadata,
         WebhookSpecParser.filter(spec.get("filter"), path + ".filter"));

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quargo.eventsource.tls.PemSslContext;
 import io.quargo.eventsource.spec.EventSourceSpecException;
 import io.quargo.eventsource.spec.SpecFields;
-import io.quargo.eventsource.webhook.SecretResolver;
+import io.quargo.core.secret.SecretResolver;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -20,9 +20,11 @@ final class KafkaSecurity {
   private static final Pattern PKCS1_RSA = Pattern.compile("-----BEGIN RSA PRIVATE KEY-----([^-]+)-----END");
 
   private final SecretResolver secrets;
+  private final String namespace;
 
-  KafkaSecurity(SecretResolver secrets) {
+  KafkaSecurity(SecretResolver secrets, String namespace) {
     this.secrets = secrets;
+    this.namespace = namespace;
   }
 
   Map<String, String> clientProperties(JsonNode spec, String path) {
@@ -48,9 +50,9 @@ final class KafkaSecurity {
       throw new EventSourceSpecException(at + ".insecureSkipVerify", "is not supported: give the broker's CA as "
           + "caCertSecret instead");
     }
-    String ca = SpecFields.secret(tls, "caCertSecret", at, secrets);
-    String cert = SpecFields.secret(tls, "clientCertSecret", at, secrets);
-    String key = SpecFields.secret(tls, "clientKeySecret", at, secrets);
+    String ca = SpecFields.secret(tls, "caCertSecret", at, secrets, namespace);
+    String cert = SpecFields.secret(tls, "clientCertSecret", at, secrets, namespace);
+    String key = SpecFields.secret(tls, "clientKeySecret", at, secrets, namespace);
     if ((cert == null) != (key == null)) {
       throw new EventSourceSpecException(at, "clientCertSecret and clientKeySecret go together: give both or neither");
     }
@@ -83,8 +85,8 @@ final class KafkaSecurity {
       default -> throw new EventSourceSpecException(at + ".mechanism", "must be PLAIN, SCRAM-SHA-256 or "
           + "SCRAM-SHA-512, got '" + mechanism + "'");
     };
-    String user = SpecFields.secret(sasl, "userSecret", at, secrets);
-    String password = SpecFields.secret(sasl, "passwordSecret", at, secrets);
+    String user = SpecFields.secret(sasl, "userSecret", at, secrets, namespace);
+    String password = SpecFields.secret(sasl, "passwordSecret", at, secrets, namespace);
     if (user == null || password == null) {
       throw new EventSourceSpecException(at, "needs userSecret and passwordSecret");
     }

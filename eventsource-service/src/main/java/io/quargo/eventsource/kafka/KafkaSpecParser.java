@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quargo.core.resource.Resource;
 import io.quargo.eventsource.spec.EventSourceSpecException;
 import io.quargo.eventsource.spec.SpecFields;
-import io.quargo.eventsource.webhook.SecretResolver;
+import io.quargo.core.secret.SecretResolver;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,7 +47,7 @@ public final class KafkaSpecParser {
     return new KafkaSource(namespace, eventSource, name, brokers, topic, partition, group,
         SpecFields.bool(spec, "jsonBody", path, false),
         SpecFields.integer(spec, "limitEventsPerSecond", path, 0, 0, 1_000_000),
-        new KafkaSecurity(secrets).clientProperties(spec, path), SpecFields.metadata(spec, path),
+        new KafkaSecurity(secrets, namespace).clientProperties(spec, path), SpecFields.metadata(spec, path),
         SpecFields.filter(spec, path));
   }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quargo.core.resource.Resource;
 import io.quargo.eventsource.spec.EventSourceSpecException;
 import io.quargo.eventsource.spec.SpecFields;
-import io.quargo.eventsource.webhook.SecretResolver;
+import io.quargo.core.secret.SecretResolver;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,8 +43,8 @@ public final class MinioSpecParser {
     JsonNode filter = spec.path("filter");
     String prefix = filter.isObject() ? SpecFields.text(filter, "prefix", path + ".filter") : null;
     String suffix = filter.isObject() ? SpecFields.text(filter, "suffix", path + ".filter") : null;
-    String accessKey = SpecFields.secret(spec, "accessKey", path, secrets);
-    String secretKey = SpecFields.secret(spec, "secretKey", path, secrets);
+    String accessKey = SpecFields.secret(spec, "accessKey", path, secrets, namespace);
+    String secretKey = SpecFields.secret(spec, "secretKey", path, secrets, namespace);
     if ((accessKey == null) != (secretKey == null)) {
       throw new EventSourceSpecException(path + (accessKey == null ? ".accessKey" : ".secretKey"),
           "is required with " + (accessKey == null ? "secretKey" : "accessKey") + ": give both or neither");

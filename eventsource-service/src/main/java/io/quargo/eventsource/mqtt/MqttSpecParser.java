@@ -5,8 +5,8 @@ import io.quargo.core.resource.Resource;
 import io.quargo.eventsource.amqp.ConnectionBackoff;
 import io.quargo.eventsource.spec.EventSourceSpecException;
 import io.quargo.eventsource.spec.SpecFields;
+import io.quargo.core.secret.SecretResolver;
 import io.quargo.eventsource.tls.TlsSpec;
-import io.quargo.eventsource.webhook.SecretResolver;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,13 +45,13 @@ public final class MqttSpecParser {
     String username = null;
     String password = null;
     if (auth != null && !auth.isNull()) {
-      username = SpecFields.secret(auth, "username", path + ".auth", secrets);
-      password = SpecFields.secret(auth, "password", path + ".auth", secrets);
+      username = SpecFields.secret(auth, "username", path + ".auth", secrets, namespace);
+      password = SpecFields.secret(auth, "password", path + ".auth", secrets, namespace);
       if (username == null) {
         throw new EventSourceSpecException(path + ".auth.username", "is required when auth is given");
       }
     }
-    TlsSpec tls = TlsSpec.read(spec, path, secrets);
+    TlsSpec tls = TlsSpec.read(spec, path, secrets, namespace);
     // paho ignores tls under tcp:// and connects in plain text; a tls block asks for TLS, so we use it
     boolean useTls = tls != null || TLS_SCHEMES.contains(url.getScheme());
     int port = url.getPort() > 0 ? url.getPort() : useTls ? DEFAULT_TLS_PORT : DEFAULT_PORT;

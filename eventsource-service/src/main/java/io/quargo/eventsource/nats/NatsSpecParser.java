@@ -6,9 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quargo.core.resource.Resource;
 import io.quargo.eventsource.spec.EventSourceSpecException;
 import io.quargo.eventsource.spec.SpecFields;
+import io.quargo.core.secret.SecretResolver;
 import io.quargo.eventsource.tls.TlsSpec;
-import io.quargo.eventsource.webhook.SecretRef;
-import io.quargo.eventsource.webhook.SecretResolver;
 import io.quargo.eventsource.webhook.EventFilter;
 import java.net.URI;
 import java.time.Duration;
@@ -66,9 +65,9 @@ public final class NatsSpecParser {
           + " is already shared by every replica, remove queue");
     }
     return new NatsSpec(namespace, eventSource, eventName, path, url, subject, queue,
-        SpecFields.bool(spec, "jsonBody", path), SpecFields.metadata(spec, path), auth(spec.get("auth"), path + ".auth"),
-        backoff(spec.get("connectionBackoff"), path + ".connectionBackoff"), jetStream, TlsSpec.read(spec, path, secrets),
-        SpecFields.filter(spec, path));
+        SpecFields.bool(spec, "jsonBody", path), SpecFields.metadata(spec, path), auth(spec.get("auth"), path + ".auth", namespace),
+        backoff(spec.get("connectionBackoff"), path + ".connectionBackoff"), jetStream,
+        TlsSpec.read(spec, path, secrets, namespace), SpecFields.filter(spec, path));
   }
 
   /** A server URL or a comma list of them, {@code nats://host:port}. */
@@ -87,7 +86,7 @@ public final class NatsSpecParser {
     return text;
   }
 
-  private NatsAuth auth(JsonNode auth, String path) {
+  private NatsAuth auth(JsonNode auth, String path, String namespace) {
     if (auth == null || auth.isNull()) {
       return NatsAuth.NONE;
     }
@@ -105,22 +104,23 @@ public final class NatsSpecParser {
     }
     String form = forms.get(0);
     return switch (form) {
-      case "basic" -> new NatsAuth(secret(auth.get("basic").get("username"), path + ".basic.username"),
-          secret(auth.get("basic").get("password"), path + ".basic.password"), null, null, null);
-      case "token" -> new NatsAuth(null, null, secret(auth.get("token"), path + ".token"), null, null);
-      case "nkey" -> new NatsAuth(null, null, null, secret(auth.get("nkey"), path + ".nkey"), null);
-      default -> new NatsAuth(null, null, null, null, secret(auth.get("credential"), path + ".credential"));
+      case "basic" -> new NatsAuth(secret(auth.get("basic").get("username"), path + ".basic.username", namespace),
+          secret(auth.get("basic").get("password"), path + ".basic.password", namespace), null, null, null);
+      case "token" -> new NatsAuth(null, null, secret(auth.get("token"), path + ".token", namespace), null, null);
+      case "nkey" -> new NatsAuth(null, null, null, secret(auth.get("nkey"), path + ".nkey", namespace), null);
+      default -> new NatsAuth(null, null, null, null, secret(auth.get("credential"), path + ".credential", namespace));
     };
   }
 
-  private String secret(JsonNode ref, String path) {
+  private String secret(JsonNode ref, String path, String namespace) {
     if (ref == null || !ref.isObject() || !ref.path("name").isTextual() || !ref.path("key").isTextual()) {
       throw new EventSourceSpecException(path, "must name a secret as {name, key}");
     }
-    SecretRef secret = new SecretRef(ref.get("name").asText(), ref.get("key").asText());
-    String value = secrets.resolve(secret);
+    String name = ref.get("name").asText();
+    String key = ref.get("key").asText();
+    String value = secrets.resolve(namespace, name, key);
     if (value == null || value.isBlank()) {
-      throw new EventSourceSpecException(path, "secret '" + secret.name() + "' has no key '" + secret.key() + "' (or it is empty)");
+      throw new EventSourceSpecException(path, "secret '" + name + "' has no key '" + key + "' (or it is empty)");
     }
     return value.trim();
   }

@@ -6,7 +6,7 @@
  * <p>As Argo: {@code url}, {@code subject}, optional {@code queue} group, {@code jsonBody}, {@code metadata},
  * {@code filter}, {@code connectionBackoff} for the first connection, {@code auth} with one of {@code basic},
  * {@code token}, {@code nkey} (a seed) or {@code credential} (a creds file), read through a
- * {@link io.quargo.eventsource.webhook.SecretResolver}; {@code tls} with PEM {@code caCertSecret},
+ * {@link io.quargo.core.secret.SecretResolver}; {@code tls} with PEM {@code caCertSecret},
  * {@code clientCertSecret}, {@code clientKeySecret} (PKCS#8 or PKCS#1 RSA keys; SEC1 EC keys are refused with the
  * openssl command that converts them) and {@code insecureSkipVerify}. {@code data = {subject, body, header, metadata}}: body is the
  * message's JSON with {@code jsonBody}, else its bytes base64-encoded.

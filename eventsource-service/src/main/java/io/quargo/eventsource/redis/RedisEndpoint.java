@@ -3,8 +3,8 @@ package io.quargo.eventsource.redis;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quargo.eventsource.spec.EventSourceSpecException;
 import io.quargo.eventsource.spec.SpecFields;
+import io.quargo.core.secret.SecretResolver;
 import io.quargo.eventsource.tls.TlsSpec;
-import io.quargo.eventsource.webhook.SecretResolver;
 
 /**
  * Where and as whom to reach Redis, from the fields {@code redis} and {@code redisStream} share:
@@ -20,7 +20,7 @@ public record RedisEndpoint(String host, int port, int db, String username, Stri
     this(host, port, db, username, password, null);
   }
 
-  static RedisEndpoint parse(JsonNode spec, String path, SecretResolver secrets) {
+  static RedisEndpoint parse(JsonNode spec, String path, SecretResolver secrets, String namespace) {
     String address = SpecFields.requiredText(spec, "hostAddress", path);
     int colon = address.lastIndexOf(':');
     String host = colon < 0 ? address : address.substring(0, colon);
@@ -38,9 +38,9 @@ public record RedisEndpoint(String host, int port, int db, String username, Stri
     }
     int db = (int) SpecFields.integer(spec, "db", path, 0, 0, 65535);
     String username = SpecFields.optionalText(spec, "username", path);
-    String password = SpecFields.secret(spec, "password", path, secrets);
+    String password = SpecFields.secret(spec, "password", path, secrets, namespace);
     return new RedisEndpoint(host, port, db, username == null || username.isBlank() ? null : username, password,
-        TlsSpec.read(spec, path, secrets));
+        TlsSpec.read(spec, path, secrets, namespace));
   }
 
   public String address() {

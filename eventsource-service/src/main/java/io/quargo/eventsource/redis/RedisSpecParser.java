@@ -2,7 +2,7 @@ package io.quargo.eventsource.redis;
 
 import io.quargo.core.resource.Resource;
 import io.quargo.eventsource.spec.SpecFields;
-import io.quargo.eventsource.webhook.SecretResolver;
+import io.quargo.core.secret.SecretResolver;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +24,7 @@ public final class RedisSpecParser {
     SpecFields.entries(eventSource, "redis").forEach((name, spec) -> {
       String path = "spec.redis." + name;
       sources.add(new RedisSource(SpecFields.namespace(eventSource), eventSource.name(), name,
-          RedisEndpoint.parse(spec, path, secrets), SpecFields.textList(spec, "channels", path, true),
+          RedisEndpoint.parse(spec, path, secrets, SpecFields.namespace(eventSource)), SpecFields.textList(spec, "channels", path, true),
           SpecFields.bool(spec, "jsonBody", path, false), SpecFields.metadata(spec, path),
           SpecFields.filter(spec, path)));
     });
@@ -38,7 +38,7 @@ public final class RedisSpecParser {
       String path = "spec.redisStream." + name;
       String group = SpecFields.optionalText(spec, "consumerGroup", path);
       sources.add(new RedisStreamSource(SpecFields.namespace(eventSource), eventSource.name(), name,
-          RedisEndpoint.parse(spec, path, secrets), SpecFields.textList(spec, "streams", path, true),
+          RedisEndpoint.parse(spec, path, secrets, SpecFields.namespace(eventSource)), SpecFields.textList(spec, "streams", path, true),
           group == null || group.isBlank() ? RedisStreamSource.DEFAULT_CONSUMER_GROUP : group.trim(),
           maxMsgCountPerRead(SpecFields.integer(spec, "maxMsgCountPerRead", path, 0, 0, 100_000)),
           SpecFields.metadata(spec, path), SpecFields.filter(spec, path)));

@@ -20,7 +20,7 @@ import io.quargo.kube.ClusterAccess;
 import io.quargo.eventsource.spi.BusEventSink;
 import io.quargo.eventsource.spi.EventSourceAdapter;
 import io.quargo.eventsource.spi.SourceMetrics;
-import io.quargo.eventsource.webhook.SecretResolver;
+import io.quargo.core.secret.SecretResolver;
 import io.quargo.eventsource.webhook.WebhookRoute;
 import io.quargo.eventsource.webhook.WebhookServers;
 import io.vertx.core.Vertx;
@@ -44,6 +44,10 @@ import org.jboss.logging.Logger;
  * source of an EventSource runs only on the replica holding the EventSource's lease ({@link LeaseSettings}), and
  * stops when the lease is lost. The holder writes the status; a replica on standby for an EventSource leaves its
  * status alone. Status per EventSource: each configured event and whether it runs, or why not.
+ *
+ * <p>Secrets are read when an EventSource is planned. A Secret written to the store re-plans the EventSources of its
+ * namespace that name it (and those whose last plan failed), so a rotated webhook token or broker password takes
+ * effect without re-applying the EventSource.
  */
 public final class EventSourceManager implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(EventSourceManager.class);
@@ -61,6 +65,8 @@ public final class EventSourceManager implements AutoCloseable {
   });
   private final Map<String, LeasedAdapters> adapters = new HashMap<>();
   private final Map<String, Resource> applied = new HashMap<>();
+  /** EventSources whose last plan failed (a secret may not exist yet): a Secret change retries them. */
+  private final Map<String, Resource> failed = new HashMap<>();
   private final Map<String, SourcePlan> plans = new HashMap<>();
   private final Map<String, List<WebhookRoute>> routes = new HashMap<>();
   private SourceMetrics metrics = SourceMetrics.inMemory();
@@ -70,6 +76,7 @@ public final class EventSourceManager implements AutoCloseable {
   private WebhookServers servers;
   private Map<Integer, String> webhookFailures = Map.of();
   private ResourceStore.Watch watch;
+  private ResourceStore.Watch secretWatch;
 
   public EventSourceManager(BusConnection bus, ResourceStore store, Vertx vertx, String webhookHost,
       SecretResolver secrets) {
@@ -113,6 +120,7 @@ public final class EventSourceManager implements AutoCloseable {
         apply(e.resource());
       }
     }));
+    secretWatch = watchSecrets();
     long retry = leaseSettings.retryEvery().toMillis();
     loop.scheduleWithFixedDelay(this::contend, retry, retry, TimeUnit.MILLISECONDS);
     return this;
@@ -133,11 +141,13 @@ public final class EventSourceManager implements AutoCloseable {
       all.addAll(plan.routes()); // last, so a clash is reported on this EventSource's route
       WebhookServers.validate(all);
     } catch (RuntimeException e) {
+      failed.put(key, es);
       ObjectNode status = Json.object().put("phase", "Error").put("message", e.getMessage());
       writeStatus(es, status);
       LOG.warnf("EventSource %s not applied: %s", key, e.getMessage());
       return;
     }
+    failed.remove(key);
     LeasedAdapters old = adapters.remove(key);
     Lease kept = old == null ? null : old.detach();
     routes.put(key, plan.routes());
@@ -160,6 +170,28 @@ public final class EventSourceManager implements AutoCloseable {
     }
     restartWebhooks();
     startLeased(key);
+  }
+
+  /** Secret changes from the store; a store without Secrets (none applied yet, or none kept) just has none. */
+  private ResourceStore.Watch watchSecrets() {
+    try {
+      String from = store.list(ArgoKinds.SECRET, null).resourceVersion();
+      return store.watch(ArgoKinds.SECRET, null, from, e -> post(() -> secretChanged(e.resource())));
+    } catch (RuntimeException e) {
+      LOG.warnf("Secrets are not watched (%s): a changed Secret takes effect when its EventSource is re-applied",
+          e.getMessage());
+      return null;
+    }
+  }
+
+  private void secretChanged(Resource secret) {
+    List<Resource> affected = new ArrayList<>();
+    applied.values().stream().filter(es -> SecretRefs.names(es, secret)).forEach(affected::add);
+    failed.values().stream().filter(es -> secret.namespace().equals(es.namespace())).forEach(affected::add);
+    for (Resource es : affected) {
+      LOG.infof("EventSource %s: secret %s changed; planning it again", key(es), secret.name());
+      apply(es);
+    }
   }
 
   /** Starts the leased adapters if this replica gets the lease; writes status unless another replica holds it. */
@@ -225,6 +257,7 @@ public final class EventSourceManager implements AutoCloseable {
     }
     routes.remove(key);
     applied.remove(key);
+    failed.remove(key);
     plans.remove(key);
   }
 
@@ -281,6 +314,9 @@ public final class EventSourceManager implements AutoCloseable {
   public void close() {
     if (watch != null) {
       watch.close();
+    }
+    if (secretWatch != null) {
+      secretWatch.close();
     }
     try {
       loop.submit(() -> {

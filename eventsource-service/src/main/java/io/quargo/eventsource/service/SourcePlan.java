@@ -25,7 +25,7 @@ import io.quargo.eventsource.resource.ResourceAdapter;
 import io.quargo.eventsource.resource.ResourceSpecParser;
 import io.quargo.eventsource.spi.EventSourceAdapter;
 import io.quargo.eventsource.webhook.EventFilter;
-import io.quargo.eventsource.webhook.SecretResolver;
+import io.quargo.core.secret.SecretResolver;
 import io.quargo.eventsource.webhook.WebhookRoute;
 import io.quargo.eventsource.webhook.WebhookSpecParser;
 import java.util.ArrayList;

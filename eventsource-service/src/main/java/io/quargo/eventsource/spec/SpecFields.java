@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quargo.core.expr.ExprException;
 import io.quargo.core.resource.Resource;
 import io.quargo.eventsource.webhook.EventFilter;
-import io.quargo.eventsource.webhook.SecretRef;
-import io.quargo.eventsource.webhook.SecretResolver;
+import io.quargo.core.secret.SecretResolver;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -162,7 +161,7 @@ public final class SpecFields {
   }
 
   /** A SecretKeySelector's value, or null when the field is absent; a missing secret is an error. */
-  public static String secret(JsonNode spec, String field, String path, SecretResolver secrets) {
+  public static String secret(JsonNode spec, String field, String path, SecretResolver secrets, String namespace) {
     JsonNode value = spec.get(field);
     if (value == null || value.isNull()) {
       return null;
@@ -171,10 +170,11 @@ public final class SpecFields {
     if (!value.isObject() || !value.path("name").isTextual() || !value.path("key").isTextual()) {
       throw new EventSourceSpecException(at, "must name a secret as {name, key}");
     }
-    SecretRef ref = new SecretRef(value.get("name").asText(), value.get("key").asText());
-    String secret = secrets.resolve(ref);
+    String name = value.get("name").asText();
+    String key = value.get("key").asText();
+    String secret = secrets.resolve(namespace, name, key);
     if (secret == null) {
-      throw new EventSourceSpecException(at, "secret '" + ref.name() + "' has no key '" + ref.key() + "'");
+      throw new EventSourceSpecException(at, "secret '" + name + "' has no key '" + key + "'");
     }
     return secret.trim();
   }

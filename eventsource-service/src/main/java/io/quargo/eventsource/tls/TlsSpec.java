@@ -3,7 +3,7 @@ package io.quargo.eventsource.tls;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quargo.eventsource.spec.EventSourceSpecException;
 import io.quargo.eventsource.spec.SpecFields;
-import io.quargo.eventsource.webhook.SecretResolver;
+import io.quargo.core.secret.SecretResolver;
 import java.util.Map;
 
 /**
@@ -20,7 +20,7 @@ public record TlsSpec(String path, String caCert, String clientCert, String clie
    * {@code <path>.tls}, or null when absent. As Argo: at least one secret or {@code insecureSkipVerify} must be
    * set, and a client certificate needs its key.
    */
-  public static TlsSpec read(JsonNode spec, String path, SecretResolver secrets) {
+  public static TlsSpec read(JsonNode spec, String path, SecretResolver secrets, String namespace) {
     JsonNode tls = spec.get("tls");
     String at = path + ".tls";
     if (tls == null || tls.isNull()) {
@@ -36,9 +36,9 @@ public record TlsSpec(String path, String caCert, String clientCert, String clie
             + " put the PEM in a Secret and name it with " + now + ": {name, key}");
       }
     });
-    String ca = pem(tls, "caCertSecret", at, secrets);
-    String cert = pem(tls, "clientCertSecret", at, secrets);
-    String key = pem(tls, "clientKeySecret", at, secrets);
+    String ca = pem(tls, "caCertSecret", at, secrets, namespace);
+    String cert = pem(tls, "clientCertSecret", at, secrets, namespace);
+    String key = pem(tls, "clientKeySecret", at, secrets, namespace);
     boolean insecure = SpecFields.bool(tls, "insecureSkipVerify", at);
     if ((cert == null) != (key == null)) {
       throw new EventSourceSpecException(at, "clientCertSecret and clientKeySecret go together; set both or neither");
@@ -50,8 +50,8 @@ public record TlsSpec(String path, String caCert, String clientCert, String clie
     return new TlsSpec(at, ca, cert, key, insecure);
   }
 
-  private static String pem(JsonNode tls, String field, String path, SecretResolver secrets) {
-    String value = SpecFields.secret(tls, field, path, secrets);
+  private static String pem(JsonNode tls, String field, String path, SecretResolver secrets, String namespace) {
+    String value = SpecFields.secret(tls, field, path, secrets, namespace);
     if (value != null && value.isBlank()) {
       throw new EventSourceSpecException(path + "." + field, "the secret's key is empty; it must hold PEM text");
     }

@@ -3,6 +3,7 @@ package io.quargo.eventsource.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quargo.core.expr.ExprException;
 import io.quargo.core.resource.Resource;
+import io.quargo.core.secret.SecretResolver;
 import io.quargo.eventsource.spec.EventSourceSpecException;
 import io.quargo.eventsource.tls.PemSslContext;
 import java.util.ArrayList;
@@ -57,11 +58,12 @@ public final class WebhookSpecParser {
     long maxPayload = maxPayloadSize(spec.get("maxPayloadSize"), path + ".maxPayloadSize");
     return new WebhookRoute(namespace, eventSource, eventName, endpoint, method, port, maxPayload,
         metadata(spec.get("metadata"), path + ".metadata"), filter(spec.get("filter"), path + ".filter"),
-        authToken(spec.get("authSecret"), path + ".authSecret"), PlainWebhookReceiver.INSTANCE, tls(spec, path));
+        secret(spec.get("authSecret"), path + ".authSecret", namespace), PlainWebhookReceiver.INSTANCE,
+        tls(spec, path, namespace));
   }
 
   /** {@code serverCertSecret} and {@code serverKeySecret}: both or neither, each a PEM in a secret. */
-  private WebhookTls tls(JsonNode spec, String path) {
+  private WebhookTls tls(JsonNode spec, String path, String namespace) {
     boolean cert = spec.hasNonNull("serverCertSecret");
     boolean key = spec.hasNonNull("serverKeySecret");
     if (cert != key) {
@@ -72,8 +74,8 @@ public final class WebhookSpecParser {
     if (!cert) {
       return null;
     }
-    String certPem = secret(spec.get("serverCertSecret"), path + ".serverCertSecret");
-    String keyPem = secret(spec.get("serverKeySecret"), path + ".serverKeySecret");
+    String certPem = secret(spec.get("serverCertSecret"), path + ".serverCertSecret", namespace);
+    String keyPem = secret(spec.get("serverKeySecret"), path + ".serverKeySecret", namespace);
     try {
       PemSslContext.checkKeyPair(certPem, path + ".serverCertSecret", keyPem, path + ".serverKeySecret");
     } catch (EventSourceSpecException e) {
@@ -167,22 +169,19 @@ public final class WebhookSpecParser {
     }
   }
 
-  private String authToken(JsonNode value, String path) {
-    return secret(value, path);
-  }
-
   /** A secret named as {@code {name, key}}, resolved and trimmed; null when the field is absent. */
-  public String secret(JsonNode value, String path) {
+  public String secret(JsonNode value, String path, String namespace) {
     if (value == null || value.isNull()) {
       return null;
     }
     if (!value.isObject() || !value.path("name").isTextual() || !value.path("key").isTextual()) {
       throw new WebhookSpecException(path, "must name a secret as {name, key}");
     }
-    SecretRef ref = new SecretRef(value.get("name").asText(), value.get("key").asText());
-    String token = secrets.resolve(ref);
+    String name = value.get("name").asText();
+    String key = value.get("key").asText();
+    String token = secrets.resolve(namespace, name, key);
     if (token == null || token.isBlank()) {
-      throw new WebhookSpecException(path, "secret '" + ref.name() + "' has no key '" + ref.key() + "' (or it is empty)");
+      throw new WebhookSpecException(path, "secret '" + name + "' has no key '" + key + "' (or it is empty)");
     }
     return token.trim();
   }

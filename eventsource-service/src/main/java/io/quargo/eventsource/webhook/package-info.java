@@ -14,7 +14,8 @@
  * (Argo fails the body read); an empty non-GET body is {@code null}; any configured method is served (Argo serves
  * GET and POST only). An unknown path is 404, as Argo's router answers.
  *
- * <p>HTTPS with {@code serverCertSecret}/{@code serverKeySecret} (PEM, both required; every event on a port must
+ * <p>{@code authSecret} is read through the caller's {@link io.quargo.core.secret.SecretResolver} when the routes are
+ * parsed. HTTPS with {@code serverCertSecret}/{@code serverKeySecret} (PEM, both required; every event on a port must
  * name the same pair, since a port is one server). A change of routes swaps them on the running server; a port
  * is only closed when no route uses it, and restarted only when its certificate changes. When the publisher's
  * in-flight window (1,024) is full, the request is answered 503 with {@code Retry-After}.

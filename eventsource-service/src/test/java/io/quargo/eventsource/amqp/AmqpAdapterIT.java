@@ -128,7 +128,7 @@ class AmqpAdapterIT {
     String defaults = "defaults-" + suffix;
     String spec = "{\"example\": {\"url\": \"" + Rabbit.URL + "\", \"exchangeName\": \"" + defaults + "\","
         + " \"exchangeType\": \"fanout\", \"routingKey\": \"r\"}}";
-    AmqpSource source = new AmqpSpecParser(ref -> null).parse(Specs.eventSource("team", defaults, "amqp", spec)).get(0);
+    AmqpSource source = new AmqpSpecParser((ns, name, key) -> null).parse(Specs.eventSource("team", defaults, "amqp", spec)).get(0);
     try (BusFixture bus = BusFixture.connect(nats); AmqpAdapter adapter = new AmqpAdapter(source)) {
       adapter.start(bus.sink("team", defaults, Map.of()));
       try (Channel ch = rabbit.createChannel()) {
@@ -164,7 +164,7 @@ class AmqpAdapterIT {
         + " \"exchangeDeclare\": {\"durable\": false, \"autoDelete\": true},"
         + " \"queueDeclare\": {\"name\": \"" + queue + "\", \"durable\": true, \"exclusive\": false},"
         + " \"metadata\": {\"team\": \"a\"}}}";
-    return new AmqpSpecParser(ref -> null).parse(Specs.eventSource("team", eventSource, "amqp", spec)).get(0);
+    return new AmqpSpecParser((ns, name, key) -> null).parse(Specs.eventSource("team", eventSource, "amqp", spec)).get(0);
   }
 
   private void send(String routingKey, AMQP.BasicProperties props, String body) throws Exception {

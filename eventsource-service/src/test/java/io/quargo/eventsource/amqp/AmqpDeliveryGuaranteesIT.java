@@ -101,7 +101,7 @@ class AmqpDeliveryGuaranteesIT {
         + " \"exchangeName\": \"" + exchange + "\", \"exchangeType\": \"fanout\", \"routingKey\": \"r\","
         + " \"exchangeDeclare\": {\"durable\": false, \"autoDelete\": true},"
         + " \"queueDeclare\": {\"name\": \"" + queue + "\", \"durable\": true, \"exclusive\": false}}}";
-    return new AmqpAdapter(new AmqpSpecParser(ref -> null)
+    return new AmqpAdapter(new AmqpSpecParser((ns, name, key) -> null)
         .parse(Specs.eventSource("team", eventSource, "amqp", spec)).get(0));
   }
 

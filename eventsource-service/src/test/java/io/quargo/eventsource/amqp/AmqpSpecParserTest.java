@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AmqpSpecParserTest {
-  private final AmqpSpecParser parser = new AmqpSpecParser(ref -> switch (ref.name() + "/" + ref.key()) {
+  private final AmqpSpecParser parser = new AmqpSpecParser((ns, name, key) -> switch (name + "/" + key) {
     case "creds/user" -> "alice";
     case "creds/pass" -> "s3cret\n";
     case "creds/url" -> "amqp://bob:pw@rabbit:5672/vh";

@@ -120,7 +120,7 @@ class AmqpTlsIT {
     String spec = "{\"example\": {\"url\": \"" + url + "\", \"jsonBody\": true, \"exchangeName\": \"" + exchange
         + "\", \"exchangeType\": \"fanout\", \"routingKey\": \"#\", \"exchangeDeclare\": {\"durable\": false,"
         + " \"autoDelete\": true}, \"connectionBackoff\": {\"duration\": \"10ms\", \"steps\": 3}, \"tls\": " + tls + "}}";
-    return new AmqpAdapter(new AmqpSpecParser(ref -> secrets.get(ref.key())).parse(Specs.eventSource("team",
+    return new AmqpAdapter(new AmqpSpecParser((ns, name, key) -> secrets.get(key)).parse(Specs.eventSource("team",
         eventSource, "amqp", spec)).get(0));
   }
 

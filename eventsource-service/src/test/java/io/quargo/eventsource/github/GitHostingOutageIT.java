@@ -54,12 +54,12 @@ class GitHostingOutageIT {
     int githubPort = freePort();
     int gitlabPort = freePort();
     List<WebhookRoute> routes = new ArrayList<>();
-    routes.addAll(new GithubSpecParser(ref -> SECRET).parse(eventSource("github", """
+    routes.addAll(new GithubSpecParser((ns, name, key) -> SECRET).parse(eventSource("github", """
         {"push": {"repositories": [{"owner": "argoproj", "names": ["argo-events"]}],
                   "webhook": {"endpoint": "/push", "port": "%d", "method": "POST"},
                   "events": ["*"], "webhookSecret": {"name": "github-access", "key": "secret"}}}
         """.formatted(githubPort))));
-    routes.addAll(new GitlabSpecParser(ref -> SECRET).parse(eventSource("gitlab", """
+    routes.addAll(new GitlabSpecParser((ns, name, key) -> SECRET).parse(eventSource("gitlab", """
         {"push": {"projects": ["whynowy/test"], "webhook": {"endpoint": "/push", "port": "%d", "method": "POST"},
                   "events": ["PushEvents"], "secretToken": {"name": "gitlab-secret", "key": "token"}}}
         """.formatted(gitlabPort))));

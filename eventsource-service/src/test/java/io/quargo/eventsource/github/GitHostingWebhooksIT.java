@@ -17,8 +17,7 @@ import io.quargo.eventbus.topology.StreamLimits;
 import io.quargo.eventbus.topology.Subjects;
 import io.quargo.eventbus.topology.Topology;
 import io.quargo.eventsource.gitlab.GitlabSpecParser;
-import io.quargo.eventsource.webhook.SecretRef;
-import io.quargo.eventsource.webhook.SecretResolver;
+import io.quargo.core.secret.SecretResolver;
 import io.quargo.eventsource.webhook.WebhookRoute;
 import io.quargo.eventsource.webhook.WebhookServers;
 import io.vertx.core.Vertx;
@@ -47,11 +46,11 @@ class GitHostingWebhooksIT {
   private static final String GITHUB_SECRET = "gh-webhook-secret";
   private static final String GITLAB_TOKEN = "gl-secret-token";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final SecretResolver SECRETS = ref -> {
-    if (ref.equals(new SecretRef("github-access", "secret"))) {
+  private static final SecretResolver SECRETS = (ns, name, key) -> {
+    if (name.equals("github-access") && key.equals("secret")) {
       return GITHUB_SECRET;
     }
-    if (ref.equals(new SecretRef("gitlab-secret", "token"))) {
+    if (name.equals("gitlab-secret") && key.equals("token")) {
       return GITLAB_TOKEN;
     }
     return "api-token-not-used";

@@ -15,7 +15,7 @@ class GitUpstreamExamplesTest {
   @Test
   void githubExampleParses() {
     assumeTrue(Files.isDirectory(GitUpstreamExamples.DIR), "Argo's examples are not at " + GitUpstreamExamples.DIR);
-    List<WebhookRoute> routes = new GithubSpecParser(ref -> "x").parse(GitUpstreamExamples.load("github", "ns", Map.of()));
+    List<WebhookRoute> routes = new GithubSpecParser((ns, name, key) -> "x").parse(GitUpstreamExamples.load("github", "ns", Map.of()));
 
     assertThat(routes).extracting(r -> r.eventName() + " " + r.method() + " :" + r.port() + r.endpoint())
         .containsExactly("example POST :12000/push", "example-without-api-credentials POST :13000/push");
@@ -25,7 +25,7 @@ class GitUpstreamExamplesTest {
   @Test
   void gitlabExampleParses() {
     assumeTrue(Files.isDirectory(GitUpstreamExamples.DIR), "Argo's examples are not at " + GitUpstreamExamples.DIR);
-    List<WebhookRoute> routes = new GitlabSpecParser(ref -> "x").parse(GitUpstreamExamples.load("gitlab", "ns", Map.of()));
+    List<WebhookRoute> routes = new GitlabSpecParser((ns, name, key) -> "x").parse(GitUpstreamExamples.load("gitlab", "ns", Map.of()));
 
     assertThat(routes).extracting(r -> r.eventName() + " " + r.method() + " :" + r.port() + r.endpoint())
         .containsExactly("example POST :12000/push", "group-example POST :12000/group");

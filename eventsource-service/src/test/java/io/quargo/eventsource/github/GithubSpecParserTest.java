@@ -16,7 +16,7 @@ class GithubSpecParserTest {
 
   @Test
   void anEntryBecomesAGithubRouteOnItsWebhookPort() throws Exception {
-    List<WebhookRoute> routes = new GithubSpecParser(ref -> "s").parse(source("""
+    List<WebhookRoute> routes = new GithubSpecParser((ns, name, key) -> "s").parse(source("""
         {"example": {"repositories": [{"owner": "argoproj", "names": ["argo-events"]}],
                      "webhook": {"endpoint": "/push", "port": "12000", "method": "POST"},
                      "events": ["*"], "webhookSecret": {"name": "github-access", "key": "secret"},
@@ -35,7 +35,7 @@ class GithubSpecParserTest {
 
   @Test
   void errorsNameThePath() {
-    GithubSpecParser parser = new GithubSpecParser(ref -> "s");
+    GithubSpecParser parser = new GithubSpecParser((ns, name, key) -> "s");
 
     assertThatThrownBy(() -> parser.parse(source("""
         {"e": {"owner": "o", "repository": "r", "webhook": {"endpoint": "/p", "port": "1", "method": "POST"},
@@ -52,7 +52,7 @@ class GithubSpecParserTest {
         {"e": {"owner": "o", "repository": "r", "webhook": {"endpoint": "/p", "port": "1", "method": "POST"},
                "apiToken": {"name": "n", "key": "k"}}}""")))
         .isInstanceOf(WebhookSpecException.class).hasMessageContaining("spec.github.e.events");
-    assertThatThrownBy(() -> new GithubSpecParser(ref -> null).parse(source("""
+    assertThatThrownBy(() -> new GithubSpecParser((ns, name, key) -> null).parse(source("""
         {"e": {"owner": "o", "repository": "r", "webhook": {"endpoint": "/p", "port": "1", "method": "POST"},
                "webhookSecret": {"name": "n", "key": "k"}}}""")))
         .isInstanceOf(WebhookSpecException.class).hasMessageContaining("spec.github.e.webhookSecret");

@@ -86,7 +86,7 @@ class GitlabReceiverTest {
 
   private static List<WebhookRoute> parse(String gitlab) {
     try {
-      return new GitlabSpecParser(ref -> "tok").parse(Resource.of((ObjectNode) JSON.readTree("""
+      return new GitlabSpecParser((ns, name, key) -> "tok").parse(Resource.of((ObjectNode) JSON.readTree("""
           {"apiVersion": "argoproj.io/v1alpha1", "kind": "EventSource", "metadata": {"name": "gitlab", "namespace": "ns"},
            "spec": {"gitlab": %s}}""".formatted(gitlab))));
     } catch (java.io.IOException e) {

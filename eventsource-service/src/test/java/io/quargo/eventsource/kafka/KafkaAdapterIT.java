@@ -173,7 +173,7 @@ class KafkaAdapterIT {
   }
 
   private KafkaAdapter adapter(String spec) {
-    return new KafkaAdapter(new KafkaSpecParser(ref -> null)
+    return new KafkaAdapter(new KafkaSpecParser((ns, name, key) -> null)
         .parse(Specs.eventSource("team", eventSource, "kafka", spec)).get(0));
   }
 

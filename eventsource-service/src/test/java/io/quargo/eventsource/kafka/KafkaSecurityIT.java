@@ -138,7 +138,7 @@ class KafkaSecurityIT {
   private KafkaAdapter adapter(String bootstrap, String security) {
     String spec = "{\"example\": {\"url\": \"" + bootstrap + "\", \"topic\": \"" + topic + "\", \"jsonBody\": true, "
         + "\"consumerGroup\": {\"groupName\": \"g-" + suffix + "\", \"oldest\": true}, " + security + "}}";
-    return new KafkaAdapter(new KafkaSpecParser(ref -> switch (ref.key()) {
+    return new KafkaAdapter(new KafkaSpecParser((ns, name, key) -> switch (key) {
       case "user" -> "quargo";
       case "password" -> password;
       case "ca" -> certs.read("ca.pem");

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class KafkaSpecParserTest {
-  private final KafkaSpecParser parser = new KafkaSpecParser(ref -> switch (ref.name() + "/" + ref.key()) {
+  private final KafkaSpecParser parser = new KafkaSpecParser((ns, name, key) -> switch (name + "/" + key) {
     case "user/user" -> "alice";
     case "user/password" -> "pa\"ss\n";
     case "tls/ca" -> "-----BEGIN CERTIFICATE-----\nCA\n-----END CERTIFICATE-----";
@@ -102,7 +102,7 @@ class KafkaSpecParserTest {
     assertThat(examples).isNotEmpty();
     List<KafkaSource> parsed = new ArrayList<>();
     for (Resource example : examples) {
-      parsed.addAll(new KafkaSpecParser(ref -> ref.key()).parse(example));
+      parsed.addAll(new KafkaSpecParser((ns, name, key) -> key).parse(example));
     }
     assertThat(parsed).anySatisfy(s -> assertThat(s).hasToString("kafka/example kafka.argo-events:9092 topic topic-2 partition 1"));
   }

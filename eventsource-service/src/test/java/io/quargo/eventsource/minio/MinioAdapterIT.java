@@ -276,7 +276,7 @@ class MinioAdapterIT {
         + "\", \"insecure\": true, \"bucket\": {\"name\": \"" + bucket + "\"}, \"events\": " + events
         + (filter == null ? "" : ", \"filter\": " + filter) + ", \"metadata\": {\"team\": \"a\"},"
         + " \"accessKey\": {\"name\": \"s3\", \"key\": \"a\"}, \"secretKey\": {\"name\": \"s3\", \"key\": \"s\"}}}";
-    MinioSource source = new MinioSpecParser(ref -> ref.key().equals("a") ? s3.getAccessKey() : s3.getSecretKey())
+    MinioSource source = new MinioSpecParser((ns, name, key) -> key.equals("a") ? s3.getAccessKey() : s3.getSecretKey())
         .parse(Specs.eventSource("team", eventSource, "minio", spec)).get(0);
     return new MinioAdapter(source, KvSnapshotStore.ensure(bus.bus()), POLL);
   }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class MinioSpecParserTest {
   private static final String KEYS = "\"accessKey\": {\"name\": \"s3\", \"key\": \"a\"}, \"secretKey\": {\"name\": \"s3\", \"key\": \"s\"}";
-  private final MinioSpecParser parser = new MinioSpecParser(ref -> switch (ref.name() + "/" + ref.key()) {
+  private final MinioSpecParser parser = new MinioSpecParser((ns, name, key) -> switch (name + "/" + key) {
     case "s3/a" -> "AKIA\n";
     case "s3/s" -> "secret";
     default -> null;
@@ -70,7 +70,7 @@ class MinioSpecParserTest {
     assertThat(examples).isNotEmpty();
     List<MinioSource> parsed = new ArrayList<>();
     for (Resource example : examples) {
-      parsed.addAll(new MinioSpecParser(ref -> ref.key()).parse(example));
+      parsed.addAll(new MinioSpecParser((ns, name, key) -> key).parse(example));
     }
     assertThat(parsed).anySatisfy(s -> assertThat(s).hasToString(
         "minio/example http://minio-service.argo-events:9000 bucket input events [s3:ObjectCreated:Put, s3:ObjectRemoved:Delete]"));

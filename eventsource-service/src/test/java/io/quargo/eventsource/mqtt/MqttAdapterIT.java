@@ -135,7 +135,7 @@ class MqttAdapterIT {
 
   @Test
   void anUnreachableBrokerFailsStartNamingTheAddress() {
-    MqttSource source = new MqttSpecParser(ref -> null).parse(Specs.eventSource("team", eventSource, "mqtt",
+    MqttSource source = new MqttSpecParser((ns, name, key) -> null).parse(Specs.eventSource("team", eventSource, "mqtt",
         "{\"example\": {\"url\": \"tcp://127.0.0.1:1\", \"topic\": \"t\", \"clientId\": \"c-" + suffix + "\","
             + " \"connectionBackoff\": {\"duration\": \"10ms\", \"steps\": 2}}}")).get(0);
     try (MqttAdapter adapter = new MqttAdapter(source)) {
@@ -147,7 +147,7 @@ class MqttAdapterIT {
   private MqttAdapter adapter(boolean jsonBody) {
     String spec = "{\"example\": {\"url\": \"" + broker.url() + "\", \"topic\": \"" + topic + "/+\", \"clientId\": \"quargo-"
         + suffix + "\", \"jsonBody\": " + jsonBody + ", \"metadata\": {\"room\": \"any\"}}}";
-    return new MqttAdapter(new MqttSpecParser(ref -> null).parse(Specs.eventSource("team", eventSource, "mqtt", spec))
+    return new MqttAdapter(new MqttSpecParser((ns, name, key) -> null).parse(Specs.eventSource("team", eventSource, "mqtt", spec))
         .get(0));
   }
 

@@ -16,7 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MqttSpecParserTest {
-  private final MqttSpecParser parser = new MqttSpecParser(ref -> ref.name().equals("creds") ? ref.key() + "-v" : null);
+  private final MqttSpecParser parser = new MqttSpecParser((ns, name, key) -> name.equals("creds") ? key + "-v" : null);
 
   @Test
   void readsArgosFields() {

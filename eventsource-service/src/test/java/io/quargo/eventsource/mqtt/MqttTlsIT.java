@@ -132,7 +132,7 @@ class MqttTlsIT {
     String spec = "{\"example\": {\"url\": \"" + url + "\", \"topic\": \"" + topic + "/+\", \"clientId\": \"quargo-"
         + suffix + "\", \"jsonBody\": true, \"connectionBackoff\": {\"duration\": \"10ms\", \"steps\": 2},"
         + " \"tls\": " + tls + "}}";
-    return new MqttAdapter(new MqttSpecParser(ref -> secrets.get(ref.key())).parse(Specs.eventSource("team",
+    return new MqttAdapter(new MqttSpecParser((ns, name, key) -> secrets.get(key)).parse(Specs.eventSource("team",
         eventSource, "mqtt", spec)).get(0));
   }
 

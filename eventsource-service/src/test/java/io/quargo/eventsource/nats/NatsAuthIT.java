@@ -69,7 +69,7 @@ class NatsAuthIT {
 
   private static NatsSpec spec(NatsTestServer server, String auth, Map<String, String> secrets, String namespace,
       String extra) throws Exception {
-    return new NatsSpecParser(ref -> secrets.get(ref.key())).parse(NatsSpecParserTest.eventSource("{\"e\": {"
+    return new NatsSpecParser((ns, name, key) -> secrets.get(key)).parse(NatsSpecParserTest.eventSource("{\"e\": {"
         + extra + "\"url\": \"" + server.url() + "\", \"subject\": \"a\", \"auth\": " + auth + "}}")).get(0)
         .withNamespace(namespace);
   }

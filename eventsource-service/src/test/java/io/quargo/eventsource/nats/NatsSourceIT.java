@@ -18,7 +18,7 @@ import io.quargo.eventbus.testkit.NatsTestServer;
 import io.quargo.eventsource.calendar.BusFixture;
 import io.quargo.eventsource.spi.EventSink;
 import io.quargo.eventsource.spi.SourceEvent;
-import io.quargo.eventsource.webhook.SecretResolver;
+import io.quargo.core.secret.SecretResolver;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

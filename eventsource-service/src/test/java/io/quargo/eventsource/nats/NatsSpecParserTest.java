@@ -9,7 +9,7 @@ import io.quargo.core.resource.Resource;
 import io.quargo.eventsource.spec.EventSourceSpecException;
 import io.quargo.eventsource.calendar.UpstreamExamples;
 import io.quargo.eventsource.tls.TlsSpec;
-import io.quargo.eventsource.webhook.SecretResolver;
+import io.quargo.core.secret.SecretResolver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class NatsSpecParserTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final SecretResolver SECRETS = ref -> ref.name() + "/" + ref.key();
+  private static final SecretResolver SECRETS = (ns, name, key) -> name + "/" + key;
 
   static Resource eventSource(String natsJson) throws Exception {
     return Resource.of((ObjectNode) JSON.readTree("""

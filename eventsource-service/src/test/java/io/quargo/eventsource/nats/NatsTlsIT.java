@@ -13,7 +13,7 @@ import io.quargo.eventbus.testkit.NatsTestServer;
 import io.quargo.eventsource.calendar.BusFixture;
 import io.quargo.eventsource.tls.PemSslContext;
 import io.quargo.eventsource.tls.TestCertificates;
-import io.quargo.eventsource.webhook.SecretResolver;
+import io.quargo.core.secret.SecretResolver;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,7 +37,7 @@ class NatsTlsIT {
     Map<String, String> secrets = Map.of("ca-cert-key", certs.read("ca.pem"), "client-cert-key",
         certs.read("client.pem"), "client-key-key", certs.read("client-pkcs1.key"));
     try (NatsTestServer upstream = NatsServers.dedicated(tls)) {
-      SecretResolver resolver = ref -> secrets.get(ref.key());
+      SecretResolver resolver = (ns, name, key) -> secrets.get(key);
       NatsSpec spec = new NatsSpecParser(resolver).parse(NatsSpecParserTest.eventSource("{\"e\": {\"url\": \""
           + upstream.url() + "\", \"subject\": \"secure\", \"tls\": {\"caCertSecret\": {\"name\": \"s\", \"key\":"
           + " \"ca-cert-key\"}, \"clientCertSecret\": {\"name\": \"s\", \"key\": \"client-cert-key\"},"
@@ -57,7 +57,7 @@ class NatsTlsIT {
   void aBadKeySecretNamesItsField(NatsTestServer nats) throws Exception {
     Map<String, String> secrets = Map.of("cert", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n",
         "key", "not a key");
-    NatsSpec spec = new NatsSpecParser(ref -> secrets.get(ref.key())).parse(NatsSpecParserTest.eventSource(
+    NatsSpec spec = new NatsSpecParser((ns, name, key) -> secrets.get(key)).parse(NatsSpecParserTest.eventSource(
         "{\"e\": {\"url\": \"nats://127.0.0.1:1\", \"subject\": \"x\", \"tls\": {\"clientCertSecret\":"
             + " {\"name\": \"s\", \"key\": \"cert\"}, \"clientKeySecret\": {\"name\": \"s\", \"key\": \"key\"}}}}")).get(0);
     try (BusFixture bus = new BusFixture(nats); NatsAdapter adapter = new NatsAdapter(spec)) {

@@ -106,7 +106,7 @@ class RedisPubSubAdapterIT {
 
   @Test
   void anUnreachableServerFailsStartNamingTheAddress() {
-    RedisSource source = new RedisSpecParser(ref -> null).parsePubSub(Specs.eventSource("team", eventSource, "redis",
+    RedisSource source = new RedisSpecParser((ns, name, key) -> null).parsePubSub(Specs.eventSource("team", eventSource, "redis",
         "{\"example\": {\"hostAddress\": \"127.0.0.1:1\", \"channels\": [\"c\"]}}")).get(0);
     try (RedisPubSubAdapter adapter = new RedisPubSubAdapter(source)) {
       assertThatThrownBy(() -> adapter.start(event -> CompletableFuture.completedFuture(null)))
@@ -117,7 +117,7 @@ class RedisPubSubAdapterIT {
   private RedisPubSubAdapter adapter(boolean jsonBody) {
     String spec = "{\"example\": {\"hostAddress\": \"" + redis.hostAddress() + "\", \"channels\": [\"" + channel
         + "\", \"" + channel + "-b\"], \"jsonBody\": " + jsonBody + ", \"metadata\": {\"team\": \"a\"}}}";
-    return new RedisPubSubAdapter(new RedisSpecParser(ref -> null)
+    return new RedisPubSubAdapter(new RedisSpecParser((ns, name, key) -> null)
         .parsePubSub(Specs.eventSource("team", eventSource, "redis", spec)).get(0));
   }
 

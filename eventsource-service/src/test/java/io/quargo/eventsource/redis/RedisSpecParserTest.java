@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RedisSpecParserTest {
-  private final RedisSpecParser parser = new RedisSpecParser(ref -> ref.name().equals("redis") ? "pw" : null);
+  private final RedisSpecParser parser = new RedisSpecParser((ns, name, key) -> name.equals("redis") ? "pw" : null);
 
   @Test
   void readsPubSubWithArgosFields() {

@@ -143,7 +143,7 @@ class RedisStreamAdapterIT {
   private RedisStreamAdapter adapter() {
     String spec = "{\"example\": {\"hostAddress\": \"" + redis.hostAddress() + "\", \"streams\": [\"" + stream
         + "\"], \"maxMsgCountPerRead\": 4, \"metadata\": {\"team\": \"a\"}}}";
-    return new RedisStreamAdapter(new RedisSpecParser(ref -> null)
+    return new RedisStreamAdapter(new RedisSpecParser((ns, name, key) -> null)
         .parseStreams(Specs.eventSource("team", eventSource, "redisStream", spec)).get(0));
   }
 

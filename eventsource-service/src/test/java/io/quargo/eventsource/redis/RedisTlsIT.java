@@ -11,7 +11,7 @@ import io.quargo.eventsource.amqp.BusFixture;
 import io.quargo.eventsource.amqp.Specs;
 import io.quargo.eventsource.tls.TestCertificates;
 import io.quargo.eventsource.tls.TlsSpec;
-import io.quargo.eventsource.webhook.SecretResolver;
+import io.quargo.core.secret.SecretResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -127,7 +127,7 @@ class RedisTlsIT {
   private static SecretResolver secrets(TestCertificates certs) {
     Map<String, String> values = Map.of("ca", certs.read("ca.pem"), "cert", certs.read("client.pem"), "key",
         certs.read("client.key"));
-    return ref -> values.get(ref.key());
+    return (namespace, name, key) -> values.get(key);
   }
 
   private static String tlsBlock(boolean clientCertificate) {

@@ -19,7 +19,7 @@ import io.quargo.eventsource.amqp.BusFixture;
 import io.quargo.eventsource.redis.RedisServerProcess;
 import io.quargo.eventsource.redis.RespConnection;
 import io.quargo.kube.ClusterAccess;
-import io.quargo.eventsource.webhook.SecretResolver;
+import io.quargo.core.secret.SecretResolver;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.Instant;

@@ -17,7 +17,7 @@ import io.quargo.eventsource.amqp.BusFixture;
 import io.quargo.kube.ClusterAccess;
 import io.quargo.eventsource.spi.SourceEvent;
 import io.quargo.eventsource.spi.SourceMetrics;
-import io.quargo.eventsource.webhook.SecretResolver;
+import io.quargo.core.secret.SecretResolver;
 import io.vertx.core.Vertx;
 import java.net.ServerSocket;
 import java.net.URI;

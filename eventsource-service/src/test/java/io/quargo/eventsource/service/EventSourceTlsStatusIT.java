@@ -42,7 +42,7 @@ class EventSourceTlsStatusIT {
     try (RedisServerProcess redis = RedisServerProcess.startTls(certs, "server.pem", "server.key", false);
         BusFixture bus = BusFixture.connect(nats);
         EventSourceManager manager = new EventSourceManager(bus.bus(), new NatsResourceStore(bus.bus(), "tls" + suffix,
-            5), vertx, "127.0.0.1", ref -> secrets.get(ref.name() + "/" + ref.key()))
+            5), vertx, "127.0.0.1", (ns, name, key) -> secrets.get(name + "/" + key))
             .withCluster(ClusterAccess.none()).withMeterRegistry(new SimpleMeterRegistry())
             .withLeases(LeaseSettings.defaults().withBucket("tls-leases-" + suffix)).start()) {
       NatsResourceStore store = new NatsResourceStore(bus.bus(), "tls" + suffix, 5);

@@ -23,7 +23,7 @@ class KafkaAndMinioPlanIT {
     try (BusFixture bus = BusFixture.connect(nats)) {
       for (String type : new String[] {"kafka", "minio"}) {
         for (Resource example : Specs.upstreamExamples(type)) {
-          SourcePlan plan = SourcePlan.of(example, bus.bus(), ref -> ref.key(), ClusterAccess.none());
+          SourcePlan plan = SourcePlan.of(example, bus.bus(), (ns, name, key) -> key, ClusterAccess.none());
           assertThat(plan.unsupported()).as(type).isEmpty();
           assertThat(plan.adapters()).as(type).singleElement().isInstanceOf(
               type.equals("kafka") ? KafkaAdapter.class : MinioAdapter.class);

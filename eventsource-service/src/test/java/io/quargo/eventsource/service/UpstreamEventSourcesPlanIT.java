@@ -59,7 +59,7 @@ class UpstreamEventSourcesPlanIT {
           }
           planned++;
           try {
-            SourcePlan plan = SourcePlan.of(Resource.of((ObjectNode) doc), bus.bus(), ref -> "secret-" + ref.key(),
+            SourcePlan plan = SourcePlan.of(Resource.of((ObjectNode) doc), bus.bus(), (ns, name, key) -> "secret-" + key,
                 ClusterAccess.none());
             plan.adapters().forEach(EventSourceAdapter::close);
             if (local.contains(relative) && (!plan.unsupported().isEmpty()

@@ -53,7 +53,7 @@ class TlsSpecTest {
 
   private static TlsSpec read(String json) {
     JsonNode spec = Json.parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    return TlsSpec.read(spec, "spec.x.e", ref -> SECRETS.get(ref.name() + "/" + ref.key()));
+    return TlsSpec.read(spec, "spec.x.e", (ns, name, key) -> SECRETS.get(name + "/" + key), "team");
   }
 
   private static void assertError(String json, String message) {

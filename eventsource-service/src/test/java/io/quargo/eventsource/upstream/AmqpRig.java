@@ -9,7 +9,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import io.quargo.core.event.CloudEvent;
 import io.quargo.eventsource.amqp.Rabbit;
-import io.quargo.eventsource.webhook.SecretRef;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,9 +33,9 @@ final class AmqpRig implements ExampleRig {
   }
 
   @Override
-  public String secret(SecretRef ref) {
+  public String secret(String namespace, String name, String key) {
     String[] user = (broker.getUserInfo() == null ? "guest:guest" : broker.getUserInfo()).split(":", 2);
-    return switch (ref.key()) {
+    return switch (key) {
       case "username" -> user[0];
       case "password" -> user[1];
       default -> null;

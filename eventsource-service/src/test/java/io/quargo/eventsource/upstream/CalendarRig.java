@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quargo.core.event.CloudEvent;
 import io.quargo.core.text.GoDuration;
-import io.quargo.eventsource.webhook.SecretRef;
 import java.time.Duration;
 import java.util.List;
 
@@ -22,7 +21,7 @@ final class CalendarRig implements ExampleRig {
   }
 
   @Override
-  public String secret(SecretRef ref) {
+  public String secret(String namespace, String name, String key) {
     return null;
   }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.quargo.core.Json;
 import io.quargo.core.event.CloudEvent;
-import io.quargo.eventsource.webhook.SecretRef;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +31,7 @@ interface ExampleRig extends AutoCloseable {
   void connect(ObjectNode entries) throws Exception;
 
   /** The value of a secret the example names, or null when it names no such secret. */
-  String secret(SecretRef ref);
+  String secret(String namespace, String name, String key);
 
   /** The messages for one event, in order; the test waits for each one's CloudEvent before sending the next. */
   List<Message> messages(String eventName, JsonNode entry);

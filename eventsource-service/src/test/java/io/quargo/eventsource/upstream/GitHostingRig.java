@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quargo.core.event.CloudEvent;
 import io.quargo.eventsource.github.GithubReceiverTest;
-import io.quargo.eventsource.webhook.SecretRef;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +31,8 @@ final class GitHostingRig implements ExampleRig {
   }
 
   @Override
-  public String secret(SecretRef ref) {
-    return "secret-" + ref.name() + "-" + ref.key();
+  public String secret(String namespace, String name, String key) {
+    return "secret-" + name + "-" + key;
   }
 
   @Override
@@ -83,7 +82,7 @@ final class GitHostingRig implements ExampleRig {
   }
 
   private String secretOf(JsonNode selector) {
-    return selector == null ? null : secret(new SecretRef(selector.path("name").asText(), selector.path("key").asText()));
+    return selector == null ? null : secret(null, selector.path("name").asText(), selector.path("key").asText());
   }
 
   @Override

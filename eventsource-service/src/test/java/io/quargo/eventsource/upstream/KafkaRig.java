@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quargo.core.event.CloudEvent;
 import io.quargo.eventsource.kafka.KafkaBroker;
-import io.quargo.eventsource.webhook.SecretRef;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +28,7 @@ final class KafkaRig implements ExampleRig {
   }
 
   @Override
-  public String secret(SecretRef ref) {
+  public String secret(String namespace, String name, String key) {
     return null;
   }
 

@@ -9,7 +9,6 @@ import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import io.quargo.core.event.CloudEvent;
-import io.quargo.eventsource.webhook.SecretRef;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -44,8 +43,8 @@ final class MinioRig implements ExampleRig {
   }
 
   @Override
-  public String secret(SecretRef ref) {
-    return switch (ref.key()) {
+  public String secret(String namespace, String name, String key) {
+    return switch (key) {
       case "accesskey" -> s3.getAccessKey();
       case "secretkey" -> s3.getSecretKey();
       default -> null;

@@ -9,7 +9,6 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
 import io.quargo.core.event.CloudEvent;
 import io.quargo.eventsource.mqtt.Mosquitto;
-import io.quargo.eventsource.webhook.SecretRef;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -33,7 +32,7 @@ final class MqttRig implements ExampleRig {
   }
 
   @Override
-  public String secret(SecretRef ref) {
+  public String secret(String namespace, String name, String key) {
     return null;
   }
 

@@ -8,7 +8,6 @@ import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.quargo.core.event.CloudEvent;
 import io.quargo.eventbus.testkit.NatsTestServer;
-import io.quargo.eventsource.webhook.SecretRef;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +28,7 @@ final class NatsRig implements ExampleRig {
   }
 
   @Override
-  public String secret(SecretRef ref) {
+  public String secret(String namespace, String name, String key) {
     return null;
   }
 

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quargo.core.event.CloudEvent;
 import io.quargo.eventsource.redis.RedisServerProcess;
 import io.quargo.eventsource.redis.RespConnection;
-import io.quargo.eventsource.webhook.SecretRef;
 import java.util.List;
 
 /**
@@ -32,7 +31,7 @@ final class RedisRig implements ExampleRig {
   }
 
   @Override
-  public String secret(SecretRef ref) {
+  public String secret(String namespace, String name, String key) {
     return null;
   }
 

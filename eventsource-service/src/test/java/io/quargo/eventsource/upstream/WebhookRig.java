@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quargo.core.event.CloudEvent;
-import io.quargo.eventsource.webhook.SecretRef;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +18,7 @@ final class WebhookRig implements ExampleRig {
   }
 
   @Override
-  public String secret(SecretRef ref) {
+  public String secret(String namespace, String name, String key) {
     return null;
   }
 

@@ -31,7 +31,7 @@ class UpstreamExamplesTest {
       for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
         for (JsonNode doc : documents(file)) {
           if (doc.path("kind").asText().equals("EventSource") && doc.path("spec").has("webhook")) {
-            List<WebhookRoute> routes = new WebhookSpecParser(ref -> "token").parse(Resource.of((ObjectNode) doc));
+            List<WebhookRoute> routes = new WebhookSpecParser((ns, name, key) -> "token").parse(Resource.of((ObjectNode) doc));
             assertThat(routes).as(file.toString()).isNotEmpty();
             parsed.add(file.getFileName() + ": " + routes);
           }

@@ -1,5 +1,6 @@
 package io.quargo.eventsource.webhook;
 
+import io.quargo.core.secret.SecretResolver;
 import static io.quargo.eventsource.webhook.WebhookHttp.eventSource;
 import static io.quargo.eventsource.webhook.WebhookHttp.freePort;
 import static io.quargo.eventsource.webhook.WebhookHttp.post;

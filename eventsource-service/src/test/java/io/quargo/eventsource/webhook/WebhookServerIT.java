@@ -1,5 +1,6 @@
 package io.quargo.eventsource.webhook;
 
+import io.quargo.core.secret.SecretResolver;
 import static io.quargo.eventsource.webhook.WebhookHttp.eventSource;
 import static io.quargo.eventsource.webhook.WebhookHttp.freePort;
 import static io.quargo.eventsource.webhook.WebhookHttp.get;
@@ -56,7 +57,7 @@ class WebhookServerIT {
          "filtered": {"port": "%1$d", "endpoint": "/filtered", "method": "POST",
                       "filter": {"expression": "body.id == 4 && body.name != 'Joe'"}}}
         """.formatted(port);
-    SecretResolver secrets = ref -> ref.equals(new SecretRef("webhook-auth", "token")) ? TOKEN : null;
+    SecretResolver secrets = (ns, name, key) -> name.equals("webhook-auth") && key.equals("token") ? TOKEN : null;
     List<WebhookRoute> routes = new WebhookSpecParser(secrets).parse(eventSource(namespace, "hooks", webhook));
     servers = WebhookServers.start(vertx, "127.0.0.1", routes, new Publisher(bus));
   }

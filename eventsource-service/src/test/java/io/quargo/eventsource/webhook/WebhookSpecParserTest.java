@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class WebhookSpecParserTest {
   private final WebhookSpecParser parser = new WebhookSpecParser(
-      ref -> ref.name().equals("auth") && ref.key().equals("token") ? "tok\n" : null);
+      (ns, name, key) -> name.equals("auth") && key.equals("token") ? "tok\n" : null);
 
   @Test
   void readsArgosFieldsWithTheirDefaults() {

@@ -53,7 +53,7 @@ class WebhookTlsIT {
     new Topology(bus).ensureStream(StandardStreams.events(StreamLimits.defaults()));
     vertx = Vertx.vertx();
     certs = TestCertificates.create(dir);
-    parser = new WebhookSpecParser(ref -> switch (ref.name() + "/" + ref.key()) {
+    parser = new WebhookSpecParser((ns, name, key) -> switch (name + "/" + key) {
       case "tls/cert" -> certs.read("server.pem");
       case "tls/key" -> certs.read("server.key");
       case "tls/rsa" -> certs.read("client-pkcs1.key");

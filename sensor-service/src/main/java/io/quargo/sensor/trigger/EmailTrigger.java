@@ -1,5 +1,6 @@
 package io.quargo.sensor.trigger;
 
+import io.quargo.core.secret.SecretResolver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quargo.sensor.conditions.Firing;

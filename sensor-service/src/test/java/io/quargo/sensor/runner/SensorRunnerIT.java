@@ -27,7 +27,7 @@ import io.quargo.sensor.spec.Sensor;
 import io.quargo.sensor.spec.Trigger;
 import io.quargo.sensor.trigger.HttpTrigger;
 import io.quargo.sensor.trigger.LogTrigger;
-import io.quargo.sensor.trigger.SecretResolver;
+import io.quargo.core.secret.SecretResolver;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

@@ -8,7 +8,7 @@ import io.quargo.sensor.spec.Sensor;
 import io.quargo.sensor.spec.SensorSpecException;
 import io.quargo.sensor.trigger.HttpTrigger;
 import io.quargo.sensor.trigger.LogTrigger;
-import io.quargo.sensor.trigger.SecretResolver;
+import io.quargo.core.secret.SecretResolver;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

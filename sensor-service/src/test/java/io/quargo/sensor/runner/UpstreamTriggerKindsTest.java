@@ -16,7 +16,7 @@ import io.quargo.sensor.trigger.HttpTrigger;
 import io.quargo.sensor.trigger.KafkaTrigger;
 import io.quargo.sensor.trigger.LogTrigger;
 import io.quargo.sensor.trigger.NatsTrigger;
-import io.quargo.sensor.trigger.SecretResolver;
+import io.quargo.core.secret.SecretResolver;
 import io.quargo.sensor.trigger.SlackTrigger;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -23,7 +23,7 @@ import io.quargo.sensor.HttpSink;
 import io.quargo.sensor.Yaml;
 import io.quargo.sensor.runner.RunnerOptions;
 import io.quargo.sensor.trigger.HttpTrigger;
-import io.quargo.sensor.trigger.SecretResolver;
+import io.quargo.core.secret.SecretResolver;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.quargo.sensor.trigger;
 
+import io.quargo.core.secret.SecretResolver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -10,6 +10,7 @@ import io.quargo.core.resource.ResourceStore;
 import io.quargo.core.resource.ResourceStoreException;
 import io.quargo.workflow.controller.StoreTemplates;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Create, list, get, update, delete and lint of one kind, with Argo Server's request shapes: the object sits
@@ -21,16 +22,33 @@ public final class ResourceApi {
   private final ResourceKind kind;
   private final String field;
   private final boolean lint;
+  private final UnaryOperator<ObjectNode> admit;
+  private final UnaryOperator<JsonNode> view;
 
   /**
    * @param field the body field holding the object
    * @param lint whether objects are linted as workflows before they are stored (workflow kinds)
    */
   public ResourceApi(ResourceStore store, ResourceKind kind, String field, boolean lint) {
+    this(store, kind, field, lint, o -> o, o -> o);
+  }
+
+  private ResourceApi(ResourceStore store, ResourceKind kind, String field, boolean lint,
+      UnaryOperator<ObjectNode> admit, UnaryOperator<JsonNode> view) {
     this.store = store;
     this.kind = kind;
     this.field = field;
     this.lint = lint;
+    this.admit = admit;
+    this.view = view;
+  }
+
+  /**
+   * The same API with the object rewritten before it is stored ({@code admit}, which may refuse it with an
+   * IllegalArgumentException naming the field) and every answer passed through {@code view} (Secrets: no values).
+   */
+  public ResourceApi shaped(UnaryOperator<ObjectNode> admit, UnaryOperator<JsonNode> view) {
+    return new ResourceApi(store, kind, field, lint, admit, view);
   }
 
   public JsonNode create(String namespace, String body) {
@@ -39,18 +57,20 @@ public final class ResourceApi {
     if (lint) {
       ManifestLint.check(object, field, kind.kind(), new StoreTemplates(store, namespace));
     }
-    return store.create(Resource.of(object)).tree();
+    return view.apply(store.create(Resource.of(object)).tree());
   }
 
   public JsonNode list(String namespace, String labelSelector) {
     LabelSelector selector = LabelSelector.parse(labelSelector, "listOptions.labelSelector");
     ResourceList list = store.list(kind, namespace);
     List<Resource> items = list.items().stream().filter(r -> selector.matches(r.labels())).toList();
-    return listAnswer(list.resourceVersion(), items);
+    ObjectNode answer = listAnswer(list.resourceVersion(), List.of());
+    items.forEach(r -> answer.withArray("items").add(view.apply(r.tree())));
+    return answer;
   }
 
   public JsonNode get(String namespace, String name) {
-    return store.get(kind, namespace, name).orElseThrow(() -> notFound(namespace, name)).tree();
+    return view.apply(store.get(kind, namespace, name).orElseThrow(() -> notFound(namespace, name)).tree());
   }
 
   /**
@@ -74,7 +94,7 @@ public final class ResourceApi {
     if (lint) {
       ManifestLint.check(object, field, kind.kind(), new StoreTemplates(store, namespace));
     }
-    return store.update(Resource.of(object)).tree();
+    return view.apply(store.update(Resource.of(object)).tree());
   }
 
   public JsonNode delete(String namespace, String name) {
@@ -93,7 +113,7 @@ public final class ResourceApi {
   public JsonNode lint(String namespace, String body) {
     ObjectNode object = prepare(RequestBody.parse(body).object(field, example()), namespace);
     ManifestLint.check(object, field, kind.kind(), new StoreTemplates(store, namespace));
-    return object;
+    return view.apply(object);
   }
 
   /** Fills apiVersion, kind and the URL's namespace; a different namespace in the object is an error. */
@@ -127,7 +147,11 @@ public final class ResourceApi {
       throw ApiException.invalid(field + ".metadata.name is missing: give the " + kind.kind()
           + " a name (or a metadata.generateName prefix)");
     }
-    return copy;
+    try {
+      return admit.apply(copy);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid(e.getMessage());
+    }
   }
 
   ApiException notFound(String namespace, String name) {

@@ -1,6 +1,7 @@
 package io.quargo.standalone.workflow;
 
 import io.quargo.core.resource.ResourceStore;
+import io.quargo.core.secret.SecretResolver;
 import io.quargo.eventbus.BusConnection;
 import io.quargo.eventbus.publish.Publisher;
 import io.quargo.eventbus.resource.NatsResourceStore;
@@ -23,6 +24,7 @@ import io.quargo.sensor.trigger.SlackTrigger;
 import io.quargo.sensor.trigger.k8s.ClusterTarget;
 import io.quargo.sensor.trigger.k8s.LocalTarget;
 import io.quargo.kube.ClusterAccess;
+import io.quargo.kube.SecretSources;
 import io.quargo.workflow.controller.HydratingResourceStore;
 import io.quargo.workflow.controller.NodeStatusOffload;
 import io.quargo.workflow.controller.WorkflowCommandConsumer;
@@ -72,12 +74,15 @@ public class WorkflowServices {
       @ConfigProperty(name = "quargo.store.history") int history,
       @ConfigProperty(name = "quargo.webhook.host") String webhookHost,
       @ConfigProperty(name = "quargo.workflow.offload-bytes") int offloadBytes,
-      @ConfigProperty(name = "quargo.sensor.slack.api-url", defaultValue = "https://slack.com/api") String slackApi) {
+      @ConfigProperty(name = "quargo.sensor.slack.api-url", defaultValue = "https://slack.com/api") String slackApi,
+      @ConfigProperty(name = SecretSources.KEY, defaultValue = "store") String secretsFrom) {
     Topology topology = new Topology(bus);
     topology.ensureStream(StandardStreams.lifecycle(StreamLimits.defaults()));
     topology.ensureStream(StandardStreams.events(StreamLimits.defaults()));
     topology.ensureStream(StandardStreams.commands(StreamLimits.defaults()));
     this.store = new NatsResourceStore(bus, bucketPrefix, history);
+    // Secrets for EventSources and Sensors alike: applied to this store, or read from the apiserver
+    SecretResolver secrets = SecretSources.of(secretsFrom, store, cluster);
     // artifacts go to the NATS object store, so a consumer after a restart (or on another engine) finds them
     this.executor = new LocalExecutor(Path.of(dataDir, "executor"), LocalExecutorOptions.defaults(),
         NatsArtifactRepository.open(bus, NatsArtifactRepository.BUCKET));
@@ -91,10 +96,9 @@ public class WorkflowServices {
     this.commands = WorkflowCommandConsumer.start(bus, new WorkflowCommands(store, controller, Clock.systemUTC()));
     this.crons = new CronWorkflowController(store, controller, Clock.systemUTC()).start();
     // event counters and publish timers on /q/metrics; leases apart per bucket prefix, as the resources are
-    this.eventSources = new EventSourceManager(bus, store, vertx, webhookHost,
-        io.quargo.eventsource.webhook.SecretResolver.none()).withMeterRegistry(meters)
+    this.eventSources = new EventSourceManager(bus, store, vertx, webhookHost, secrets).withMeterRegistry(meters)
         .withLeases(LeaseSettings.defaults().withBucket(bucketPrefix + "-" + LeaseSettings.BUCKET)).start();
-    io.quargo.sensor.trigger.SecretResolver sensorSecrets = io.quargo.sensor.trigger.SecretResolver.none();
+    SecretResolver sensorSecrets = secrets;
     this.sensors = new SensorManager(bus, store, () -> List.of(new LogTrigger(), new HttpTrigger(sensorSecrets),
         new ArgoWorkflowTrigger(publisher), new NatsTrigger(sensorSecrets), new KafkaTrigger(sensorSecrets),
         new SlackTrigger(sensorSecrets, java.net.URI.create(slackApi)), new EmailTrigger(sensorSecrets),

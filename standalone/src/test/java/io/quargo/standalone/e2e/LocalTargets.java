@@ -55,12 +55,9 @@ final class LocalTargets implements AutoCloseable {
     return "secret-of-" + name + "-" + key;
   }
 
-  io.quargo.sensor.trigger.SecretResolver sensorSecrets() {
+  /** One resolver for EventSources and Sensors: every secret key has a value derived from its name. */
+  io.quargo.core.secret.SecretResolver secrets() {
     return (ns, name, key) -> secretValue(name, key);
-  }
-
-  io.quargo.eventsource.webhook.SecretResolver eventSourceSecrets() {
-    return ref -> secretValue(ref.name(), ref.key());
   }
 
   void logged(String line) {

@@ -153,7 +153,7 @@ class UpstreamK8sWorkflowSensorsRunIT {
               new EngineSettings("host", true), Clock.systemUTC());
           WorkflowCommandConsumer commands = start(bus, store, controller);
           EventSourceManager sources = new EventSourceManager(bus, store, vertx, "127.0.0.1",
-              targets.eventSourceSecrets()).start();
+              targets.secrets()).start();
           SensorManager sensors = new SensorManager(bus, store, () -> List.of(k8s),
               RunnerOptions.defaults().withStateBucket(prefix + "-state")).start()) {
         String name = sensor.path("metadata").path("name").asText();

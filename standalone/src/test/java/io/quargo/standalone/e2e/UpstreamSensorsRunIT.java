@@ -84,9 +84,9 @@ class UpstreamSensorsRunIT {
       targets.localizeTriggers(sensor);
       store.create(Resource.of(namespaced(sensor)));
       List<TriggerExecutor> executors = List.of(new LogTrigger(targets::logged),
-          new HttpTrigger(targets.sensorSecrets()), new NatsTrigger(targets.sensorSecrets()));
+          new HttpTrigger(targets.secrets()), new NatsTrigger(targets.secrets()));
       try (EventSourceManager sources = new EventSourceManager(bus, store, vertx, "127.0.0.1",
-              targets.eventSourceSecrets()).start();
+              targets.secrets()).start();
           SensorManager sensors = new SensorManager(bus, store, () -> executors,
               RunnerOptions.defaults().withStateBucket("upstream-state-" + System.nanoTime())).start()) {
         String name = sensor.path("metadata").path("name").asText();

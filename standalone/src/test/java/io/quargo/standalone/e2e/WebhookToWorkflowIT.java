@@ -1,5 +1,6 @@
 package io.quargo.standalone.e2e;
 
+import io.quargo.core.secret.SecretResolver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,7 +17,6 @@ import io.quargo.eventbus.testkit.NatsTestServer;
 import io.quargo.eventbus.topology.StandardStreams;
 import io.quargo.eventbus.topology.StreamLimits;
 import io.quargo.eventbus.topology.Topology;
-import io.quargo.eventsource.webhook.SecretResolver;
 import io.quargo.eventsource.service.EventSourceManager;
 import io.quargo.sensor.runner.RunnerOptions;
 import io.quargo.sensor.service.SensorManager;
