@@ -43,10 +43,6 @@ final class AckConfirmations {
     });
   }
 
-  int inFlight() {
-    return inFlight.size();
-  }
-
   /** Waits up to the ack timeout for the acks sent so far to be confirmed (or to fail). */
   void awaitAll() {
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -33,10 +33,6 @@ final class Heartbeats {
     held.remove(message);
   }
 
-  int held() {
-    return held.size();
-  }
-
   private void sweep() {
     for (Message message : held) {
       try {
