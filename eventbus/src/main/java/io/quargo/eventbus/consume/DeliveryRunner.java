@@ -3,45 +3,45 @@ package io.quargo.eventbus.consume;
 import io.nats.client.Message;
 import io.quargo.eventbus.BusException;
 import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
 /**
- * Runs the handler for one delivery with in-progress heartbeats, then settles the message from what the
- * handler did: ack after it returned, nak with delay, term, or dead-letter on the last allowed delivery.
+ * Runs the handler for one delivery (held by {@link Heartbeats} since it arrived), then settles the message from
+ * what the handler did: ack after it returned, nak with delay, term, or dead-letter on the last allowed delivery.
  */
 final class DeliveryRunner {
   private static final Logger LOG = Logger.getLogger(DeliveryRunner.class);
-  private static final Duration ACK_TIMEOUT = Duration.ofSeconds(5);
-
   private final ConsumerSettings settings;
   private final ConsumerOptions options;
   private final DeliveryHandler handler;
-  private final ScheduledExecutorService heartbeats;
+  private final Heartbeats heartbeats;
+  private final AckConfirmations acks;
   private final BooleanSupplier stopping;
 
   DeliveryRunner(ConsumerSettings settings, ConsumerOptions options, DeliveryHandler handler,
-      ScheduledExecutorService heartbeats, BooleanSupplier stopping) {
+      Heartbeats heartbeats, AckConfirmations acks, BooleanSupplier stopping) {
     this.settings = settings;
     this.options = options;
     this.handler = handler;
     this.heartbeats = heartbeats;
+    this.acks = acks;
     this.stopping = stopping;
   }
 
   /**
-   * Runs the handler, then settles. {@code handlerDone} runs as soon as the handler returned, before
-   * the (synchronous) settle, so the consumer can already ask for the next message: its pull and this
-   * ack travel at the same time, while handlers still run one after another on the worker.
+   * Runs the handler, then settles. {@code handlerDone} runs as soon as the handler returned, before the
+   * settle, so the consumer can already ask for the next message. The ack is sent before this returns and its
+   * confirmation is awaited by {@link AckConfirmations}, not by this worker.
    */
   void run(Message message, Runnable handlerDone) {
-    Delivery delivery = new Delivery(message);
-    long period = settings.heartbeatPeriod().toMillis();
-    ScheduledFuture<?> heartbeat =
-        heartbeats.scheduleAtFixedRate(() -> heartbeat(delivery), period, period, TimeUnit.MILLISECONDS);
+    Delivery delivery;
+    try {
+      delivery = new Delivery(message);
+    } catch (RuntimeException e) {
+      heartbeats.release(message); // not a JetStream message: left for the ack wait
+      throw e;
+    }
     Outcome outcome = null;
     Exception error = null;
     try {
@@ -53,7 +53,7 @@ final class DeliveryRunner {
     } catch (Exception e) {
       error = e;
     } finally {
-      heartbeat.cancel(false);
+      heartbeats.release(message);
       handlerDone.run();
     }
     try {
@@ -66,14 +66,6 @@ final class DeliveryRunner {
       // the connection is gone or closing: the server redelivers after the ack wait
       LOG.warnf("could not settle %s (%s); it will be redelivered after the ack wait %s",
           delivery, e.getMessage(), settings.ackWait());
-    }
-  }
-
-  private void heartbeat(Delivery delivery) {
-    try {
-      delivery.inProgress();
-    } catch (RuntimeException e) {
-      LOG.debugf("in-progress heartbeat for %s not sent: %s", delivery, e.getMessage());
     }
   }
 
@@ -96,15 +88,9 @@ final class DeliveryRunner {
   }
 
   private void ack(Delivery delivery) {
-    try {
-      // synchronous: the handler's effect is recorded, so learn whether the server really got the ack
-      delivery.message().ackSync(ACK_TIMEOUT);
-    } catch (java.util.concurrent.TimeoutException e) {
-      LOG.warnf("ack of %s not confirmed within %s; it may be redelivered", delivery, ACK_TIMEOUT);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      LOG.warnf("interrupted while acking %s; it may be redelivered", delivery);
-    }
+    // confirmed like ackSync (the handler's effect is recorded, so learn whether the server got the ack), but
+    // the worker goes on to the next message while the confirmation travels
+    acks.ack(delivery.message(), delivery);
   }
 
   private void failed(Delivery delivery, Exception error) {

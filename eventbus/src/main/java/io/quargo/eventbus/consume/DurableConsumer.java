@@ -23,9 +23,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Pulls from an existing durable pull consumer and runs a {@link DeliveryHandler} on each message, at most
- * {@link ConsumerOptions#concurrency()} at a time. It pulls only as many messages as it has free handlers,
- * so no message waits in a client buffer while its ack wait runs. Keeps pulling across disconnects and
- * server restarts; stops when the connection is closed for good.
+ * {@link ConsumerOptions#concurrency()} at a time. It holds at most {@value #PULL_AHEAD} times as many messages
+ * as it has handlers: the next ones are already here when a handler frees up, so a pull's round trip overlaps
+ * the handling. A held message gets in-progress heartbeats from the moment it arrives, waiting or handled, so its
+ * ack wait never runs out while this consumer lives. Keeps pulling across disconnects and server restarts;
+ * stops when the connection is closed for good.
  *
  * <pre>{@code
  * try (DurableConsumer c = DurableConsumer.start(bus, "EVENTS", "sensor-a", d -> {
@@ -38,14 +40,20 @@ public final class DurableConsumer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(DurableConsumer.class);
   private static final Duration RETRY_MIN = Duration.ofMillis(250);
   private static final Duration RETRY_MAX = Duration.ofSeconds(5);
+  private static final Duration ACK_TIMEOUT = Duration.ofSeconds(5);
+  /** Messages held per handler: one being handled, one waiting. */
+  static final int PULL_AHEAD = 2;
 
   private final BusConnection bus;
   private final JetStreamSubscription subscription;
   private final ConsumerSettings settings;
   private final ConsumerOptions options;
-  private final Semaphore freeHandlers;
+  private final int room;
+  private final Semaphore free;
   private final ExecutorService workers;
-  private final ScheduledThreadPoolExecutor heartbeats;
+  private final ScheduledThreadPoolExecutor scheduler;
+  private final Heartbeats heartbeats;
+  private final AckConfirmations acks = new AckConfirmations(ACK_TIMEOUT);
   private final DeliveryRunner runner;
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final AtomicBoolean closed = new AtomicBoolean(false);
@@ -58,11 +66,13 @@ public final class DurableConsumer implements AutoCloseable {
     this.settings = settings;
     this.options = options;
     String name = settings.stream() + "/" + settings.durable();
-    this.freeHandlers = new Semaphore(options.concurrency());
+    this.room = options.concurrency() * PULL_AHEAD;
+    this.free = new Semaphore(room);
+    // the queue holds the messages waiting for a handler: at most room - concurrency, bounded by the semaphore
     this.workers = Executors.newFixedThreadPool(options.concurrency(), threads("quargo-handle-" + name));
-    this.heartbeats = new ScheduledThreadPoolExecutor(1, threads("quargo-heartbeat-" + name));
-    this.heartbeats.setRemoveOnCancelPolicy(true);
-    this.runner = new DeliveryRunner(settings, options, handler, heartbeats, () -> !running.get());
+    this.scheduler = new ScheduledThreadPoolExecutor(1, threads("quargo-heartbeat-" + name));
+    this.heartbeats = new Heartbeats(scheduler, settings.heartbeatPeriod());
+    this.runner = new DeliveryRunner(settings, options, handler, heartbeats, acks, () -> !running.get());
     this.puller = threads("quargo-pull-" + name).newThread(this::pullLoop);
   }
 
@@ -125,12 +135,14 @@ public final class DurableConsumer implements AutoCloseable {
   private void pullLoop() {
     int failures = 0;
     while (running.get()) {
+      // pull when half the room is free (at once when idle): fewer, larger pulls, sent before the held run out
+      int threshold = Math.max(1, room / 2);
       try {
-        freeHandlers.acquire();
+        free.acquire(threshold);
       } catch (InterruptedException e) {
         break;
       }
-      Pull pull = new Pull(1 + freeHandlers.drainPermits());
+      Pull pull = new Pull(threshold + free.drainPermits());
       try {
         pull.run();
         if (failures > 0) {
@@ -152,13 +164,13 @@ public final class DurableConsumer implements AutoCloseable {
           break;
         }
       } finally {
-        freeHandlers.release(pull.unused());
+        free.release(pull.unused());
       }
     }
     running.set(false);
   }
 
-  /** One pull request for as many messages as there are free handlers; hands each to a handler. */
+  /** One pull request for as many messages as there is room for; queues each for a handler. */
   private final class Pull {
     private final int wanted;
     private int dispatched;
@@ -177,11 +189,12 @@ public final class DurableConsumer implements AutoCloseable {
 
     private void dispatch(Message message) {
       dispatched++;
+      heartbeats.hold(message);
       workers.execute(() -> {
         AtomicBoolean released = new AtomicBoolean();
         Runnable release = () -> {
           if (released.compareAndSet(false, true)) {
-            freeHandlers.release();
+            free.release();
           }
         };
         try {
@@ -221,9 +234,10 @@ public final class DurableConsumer implements AutoCloseable {
   }
 
   /**
-   * Stops pulling, lets running handlers finish and settle (up to the shutdown grace), then stops the
-   * heartbeats. Messages pulled but not handled are left unacked, so the server redelivers them after
-   * the ack wait. Does not close the bus connection. Do not call from inside a handler.
+   * Stops pulling, lets running and waiting handlers finish and settle (up to the shutdown grace), waits for
+   * their acks to be confirmed, then stops the heartbeats. Messages pulled but not handled are left unacked, so
+   * the server redelivers them after the ack wait. Does not close the bus connection. Do not call from inside a
+   * handler.
    */
   @Override
   public void close() {
@@ -244,7 +258,8 @@ public final class DurableConsumer implements AutoCloseable {
       Thread.currentThread().interrupt();
       workers.shutdownNow();
     } finally {
-      heartbeats.shutdownNow();
+      acks.awaitAll();
+      scheduler.shutdownNow();
       unsubscribe();
     }
     LOG.infof("stopped consuming %s/%s", stream(), durable());

@@ -157,6 +157,26 @@ class DurableConsumerIT {
   }
 
   @Test
+  void aMessageWaitingForABusyHandlerIsKeptFromBeingRedelivered() throws Exception {
+    ConsumerFixture f = ConsumerFixture.create(bus, Duration.ofSeconds(1), -1);
+    CountDownLatch entered = new CountDownLatch(1);
+    // one handler: the second message is pulled ahead and waits in the client longer than the ack wait
+    try (DurableConsumer consumer = DurableConsumer.start(bus, f.stream(), f.durable(), d -> {
+      seen.add(Seen.of(d));
+      entered.countDown();
+      Thread.sleep(d.streamSequence() == 1 ? 3000 : 0);
+      return Outcome.ack();
+    })) {
+      f.publish(bus, "a", "slow");
+      assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+      long seq = f.publish(bus, "b", "waits");
+      await().atMost(WAIT).until(() -> f.allSettledThrough(bus, seq));
+    }
+    assertThat(seen).containsExactly(new Seen(1, 1), new Seen(2, 1));
+    assertThat(f.info(bus).getRedelivered()).isZero();
+  }
+
+  @Test
   void lastAllowedDeliveryIsDeadLetteredOnceWithTheLastError() throws Exception {
     ConsumerFixture f = ConsumerFixture.create(bus, Duration.ofSeconds(5), 3);
     List<String> deadLetters = new CopyOnWriteArrayList<>();

@@ -19,7 +19,7 @@ public record RunnerOptions(String stateBucket, Duration recoverAfter, ConsumerO
   public static final String DEFAULT_STATE_BUCKET = "sensor-state";
 
   /** Events of one dependency handled at once by one replica: firings overlap their effects' round trips. */
-  public static final int DEFAULT_CONCURRENCY = 8;
+  public static final int DEFAULT_CONCURRENCY = 16;
 
   /**
    * Handlers run {@value #DEFAULT_CONCURRENCY} at a time per dependency: condition state is compare-and-set and
