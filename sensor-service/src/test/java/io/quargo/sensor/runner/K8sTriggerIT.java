@@ -128,8 +128,9 @@ class K8sTriggerIT {
       new Topology(bus).ensureStream(StandardStreams.events(StreamLimits.defaults()));
       Publisher publisher = new Publisher(bus);
       try (SensorRunner runner = new SensorRunner(bus, sensor, List.of(new K8sTrigger(target)), OPTIONS).start()) {
-        publisher.publishEvent("ns", event("a", "a1", "{\"n\": 1}"));
-        publisher.publishEvent("ns", event("b", "b1", "{\"n\": 10}"));
+        // ids of their own: the module's ITs share one EVENTS stream, whose duplicate window drops a repeated id
+        publisher.publishEvent("ns", event("a", "k8s-a1", "{\"n\": 1}"));
+        publisher.publishEvent("ns", event("b", "k8s-b1", "{\"n\": 10}"));
         await().atMost(Duration.ofSeconds(30)).until(() -> target.creates.get() >= 1
             && runner.tracker().pending(sensor.triggers().get(0)).isEmpty());
       }
@@ -137,8 +138,8 @@ class K8sTriggerIT {
     List<ConfigMap> made = client.configMaps().inNamespace("ns").list().getItems();
     assertThat(made).hasSize(1);
     assertThat(made.get(0).getData()).isEqualTo(Map.of("a", "1", "b", "10"));
-    String key = ExecutionKey.of("ns", "k8s-e2e", "make", Map.of("dep-a", event("a", "a1", "{}"),
-        "dep-b", event("b", "b1", "{}")));
+    String key = ExecutionKey.of("ns", "k8s-e2e", "make", Map.of("dep-a", event("a", "k8s-a1", "{}"),
+        "dep-b", event("b", "k8s-b1", "{}")));
     assertThat(made.get(0).getMetadata().getLabels()).containsEntry(K8sTrigger.EXECUTION_KEY, key)
         .containsEntry("events.argoproj.io/sensor", "k8s-e2e").containsEntry("events.argoproj.io/trigger", "make");
     // two attempts looked for the object; only the first made it
