@@ -39,22 +39,26 @@ import java.util.concurrent.TimeUnit;
  *   drains them; fired triggers/s (distinct {@code X-Quargo-Trigger-Id} at the sink) against the sink alone
  *   (the same HTTP client POSTing straight to it from as many threads as the consumer has handlers,
  *   {@code -Dconcurrency=N}, default the sensor-service default);</li>
- *   <li><b>latency</b>: webhook POSTs at a fixed {@code rate} for {@code seconds}; end-to-end latency from the
- *   webhook request to the sink receiving its trigger (p50/p99), against the webhook's own accept latency.</li>
+ *   <li><b>latency</b>: webhook POSTs at each fixed {@code rate} for {@code seconds}, open loop ({@link PacedPosts});
+ *   end-to-end latency from each request's due time to the sink receiving its trigger (p50/p99), and fired
+ *   triggers/s over the run, against the webhook's own accept latency.</li>
  * </ol>
- * {@code java -cp bench/target/benchmarks.jar io.quargo.bench.SensorLoad [backlog=5000] [rate=200] [seconds=10]}
+ * {@code java -cp bench/target/benchmarks.jar io.quargo.bench.SensorLoad [backlog=5000] [rates=200,1000] [seconds=10]}
  */
 public final class SensorLoad {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int CONCURRENCY = Integer.getInteger("concurrency", RunnerOptions.DEFAULT_CONCURRENCY);
   /** Events drained (and sink calls made) before anything is measured, so neither side runs cold code. */
   private static final int WARMUP = Integer.getInteger("warmup", 5000);
+  /** Blocking webhook callers of the paced load; enough that none falls behind while answers take a few ms. */
+  private static final int CALLERS = Integer.getInteger("callers", 128);
 
   private SensorLoad() {}
 
   public static void main(String[] args) throws Exception {
     int backlog = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
-    int rate = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+    List<Integer> rates = args.length > 1
+        ? java.util.Arrays.stream(args[1].split(",")).map(Integer::parseInt).toList() : List.of(200);
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
     Vertx vertx = Vertx.vertx();
     Sink sink = Sink.start(vertx);
@@ -74,15 +78,18 @@ public final class SensorLoad {
         }
         double fired = drain(bus, sink, publisher, backlog);
         double sinkAlone = sinkCallsPerSecond(sink.port(), backlog);
-        sink.reset();
-        Latencies accept = new Latencies();
+        reportThroughput(backlog, fired, sinkAlone);
         try (SensorRunner live = runner(bus, sink.port())) {
-          long sent = paced(port, rate, seconds, accept);
-          long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-          while (sink.keys() < sent && System.nanoTime() < deadline) {
-            Thread.sleep(5);
+          for (int rate : rates) {
+            sink.reset();
+            PacedPosts.Result accept = new PacedPosts(port, "/load", CALLERS)
+                .run(rate, seconds, due -> "{\"t\": " + due + "}");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (sink.keys() < accept.accepted() && System.nanoTime() < deadline) {
+              Thread.sleep(5);
+            }
+            reportLatency(rate, seconds, accept, sink);
           }
-          report(backlog, fired, sinkAlone, rate, seconds, sent, sink, accept);
         }
       }
     } finally {
@@ -129,44 +136,6 @@ public final class SensorLoad {
     }
   }
 
-  /**
-   * POSTs at {@code rate}/s for {@code seconds} (open loop); returns how many got a 200. The JDK client over
-   * HTTP/1.1: Vert.x's client, driven open loop through a bounded pool, left a few responses uncompleted though
-   * the server had answered them (seen here: the events were stored, the JDK client got every answer).
-   */
-  private static long paced(int port, int rate, int seconds, Latencies accept) throws Exception {
-    java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
-        .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
-    java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + port + "/load");
-    Set<Long> accepted = ConcurrentHashMap.newKeySet();
-    long total = (long) rate * seconds;
-    java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch((int) total);
-    long start = System.nanoTime();
-    for (long n = 0; n < total; n++) {
-      long due = start + n * 1_000_000_000L / rate;
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        TimeUnit.NANOSECONDS.sleep(wait);
-      }
-      long sent = System.nanoTime();
-      long seq = n;
-      http.sendAsync(java.net.http.HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-              .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"t\": " + sent + ", \"n\": " + n + "}"))
-              .build(), java.net.http.HttpResponse.BodyHandlers.discarding())
-          .whenComplete((response, error) -> {
-            if (error == null && response.statusCode() == 200) {
-              accept.add(System.nanoTime() - sent);
-              accepted.add(seq);
-            }
-            answered.countDown();
-          });
-    }
-    if (!answered.await(60, TimeUnit.SECONDS)) {
-      System.out.printf("%d webhook requests still unanswered after 60 s%n", answered.getCount());
-    }
-    return accepted.size();
-  }
-
   /** The http trigger's effect without the Sensor: the same JDK client, as many callers as consumer handlers. */
   private static double sinkCallsPerSecond(int sinkPort, int calls) throws Exception {
     java.net.http.HttpClient client = HttpTrigger.newClient(); // HttpTrigger's own
@@ -196,18 +165,25 @@ public final class SensorLoad {
     return calls / ((System.nanoTime() - start) / 1e9);
   }
 
-  private static void report(int backlog, double fired, double sinkAlone, int rate, int seconds, long sent,
-      Sink sink, Latencies accept) {
+  private static void reportThroughput(int backlog, double fired, double sinkAlone) {
     System.out.printf(Locale.ROOT, "%n== sensor load: %d cores ==%n", Runtime.getRuntime().availableProcessors());
     System.out.printf(Locale.ROOT, "throughput (after a warm-up of %,d): %,d queued events drained at %,.0f fired triggers/s; "
         + "the sink alone (same client, %d caller(s) as the %d consumer handler(s)) %,.0f calls/s; ratio %.2f%n",
         WARMUP, backlog, fired, CONCURRENCY, CONCURRENCY, sinkAlone, fired / sinkAlone);
-    System.out.printf(Locale.ROOT, "latency at %d events/s for %ds: %,d accepted, %,d fired (%d repeated keys)%n",
-        rate, seconds, sent, sink.keys(), sink.repeats());
-    System.out.printf(Locale.ROOT, "  webhook -> trigger at the sink: p50 %.2f ms  p99 %.2f ms%n",
-        sink.latencies().percentileMillis(50), sink.latencies().percentileMillis(99));
-    System.out.printf(Locale.ROOT, "  webhook accept alone (200):     p50 %.2f ms  p99 %.2f ms%n",
-        accept.percentileMillis(50), accept.percentileMillis(99));
+  }
+
+  /** One paced rate: what was accepted and fired, fired/s over the run, and both latencies from the due times. */
+  private static void reportLatency(int rate, int seconds, PacedPosts.Result accept, Sink sink) {
+    double firedPerSecond = sink.keys() / ((sink.lastArrival() - accept.startNanos()) / 1e9);
+    System.out.printf(Locale.ROOT, "%nwebhook -> sensor -> http trigger at %,d events/s for %ds: %,d sent, %,d accepted, "
+        + "%,d fired (%d repeated keys), %,.0f fired/s from the first due request to the last trigger%n",
+        rate, seconds, accept.sent(), accept.accepted(), sink.keys(), sink.repeats(), firedPerSecond);
+    System.out.printf(Locale.ROOT, "  webhook -> trigger at the sink: p50 %.2f ms  p99 %.2f ms  p99.9 %.2f ms%n",
+        sink.latencies().percentileMillis(50), sink.latencies().percentileMillis(99),
+        sink.latencies().percentileMillis(99.9));
+    System.out.printf(Locale.ROOT, "  webhook accept alone (200):     p50 %.2f ms  p99 %.2f ms  p99.9 %.2f ms%n",
+        accept.latencies().percentileMillis(50), accept.latencies().percentileMillis(99),
+        accept.latencies().percentileMillis(99.9));
   }
 
   private static Resource eventSource(int port) throws Exception {
@@ -229,11 +205,13 @@ public final class SensorLoad {
     private final Set<String> keys = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicLong repeats = new java.util.concurrent.atomic.AtomicLong();
     private volatile Latencies latencies = new Latencies();
+    private volatile long lastArrival;
 
     private Sink(HttpServer server) {
       this.server = server;
       server.requestHandler(req -> req.body().onSuccess(body -> {
         long now = System.nanoTime();
+        lastArrival = now;
         String key = req.getHeader("X-Quargo-Trigger-Id");
         if (key != null && !keys.add(key)) {
           repeats.incrementAndGet();
@@ -268,6 +246,10 @@ public final class SensorLoad {
 
     Latencies latencies() {
       return latencies;
+    }
+
+    long lastArrival() {
+      return lastArrival;
     }
 
     void reset() {
