@@ -1,6 +1,9 @@
 package io.quargo.sensor;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +14,8 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /** A local JDK HTTP server that records every request and answers with queued statuses (200 once empty). */
 public final class HttpSink implements AutoCloseable {
@@ -26,8 +31,26 @@ public final class HttpSink implements AutoCloseable {
   public final Queue<Integer> statuses = new ConcurrentLinkedQueue<>();
 
   public HttpSink() {
+    this(null, false);
+  }
+
+  /** Over HTTPS with {@code tls} (its key manager is the server's certificate), demanding a client's if asked. */
+  public HttpSink(SSLContext tls, boolean needClientAuth) {
     try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      if (tls == null) {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      } else {
+        HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls) {
+          @Override
+          public void configure(HttpsParameters params) {
+            SSLParameters p = tls.getDefaultSSLParameters();
+            p.setNeedClientAuth(needClientAuth);
+            params.setSSLParameters(p);
+          }
+        });
+        server = https;
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -45,7 +68,8 @@ public final class HttpSink implements AutoCloseable {
   }
 
   public String url(String path) {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    String scheme = server instanceof HttpsServer ? "https" : "http";
+    return scheme + "://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 
   @Override

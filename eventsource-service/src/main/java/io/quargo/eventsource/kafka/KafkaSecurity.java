@@ -1,7 +1,7 @@
 package io.quargo.eventsource.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quargo.eventsource.tls.PemSslContext;
+import io.quargo.core.tls.PemSslContext;
 import io.quargo.eventsource.spec.EventSourceSpecException;
 import io.quargo.eventsource.spec.SpecFields;
 import io.quargo.core.secret.SecretResolver;

@@ -5,7 +5,7 @@ import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.quargo.eventsource.spi.EventSink;
 import io.quargo.eventsource.spi.EventSourceAdapter;
-import io.quargo.eventsource.tls.PemSslContext;
+import io.quargo.core.tls.PemSslContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.quargo.eventsource.redis;
 
-import io.quargo.eventsource.tls.PemSslContext;
-import io.quargo.eventsource.tls.TlsFailure;
+import io.quargo.core.tls.PemSslContext;
+import io.quargo.core.tls.TlsFailure;
 import io.quargo.eventsource.tls.TlsSpec;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

@@ -4,14 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quargo.eventsource.spec.EventSourceSpecException;
 import io.quargo.eventsource.spec.SpecFields;
 import io.quargo.core.secret.SecretResolver;
+import io.quargo.core.tls.TlsMaterial;
 import java.util.Map;
 
 /**
- * Argo's {@code TLSConfig} of a source with its secrets read: PEM text, or null when not set.
+ * Argo's {@code TLSConfig} of a source with its secrets read: PEM text, or null when not set (turned into TLS by
+ * {@link io.quargo.core.tls.PemSslContext}).
  *
  * @param path where in the resource, for messages ({@code spec.nats.example.tls})
  */
-public record TlsSpec(String path, String caCert, String clientCert, String clientKey, boolean insecureSkipVerify) {
+public record TlsSpec(String path, String caCert, String clientCert, String clientKey, boolean insecureSkipVerify)
+    implements TlsMaterial {
   /** The file-path forms older Argo versions read from the pod; we have no pod to mount files into. */
   private static final Map<String, String> REMOVED = Map.of("caCertPath", "caCertSecret", "clientCertPath",
       "clientCertSecret", "clientKeyPath", "clientKeySecret");

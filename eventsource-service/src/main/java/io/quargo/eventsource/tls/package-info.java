@@ -1,9 +1,9 @@
 /**
  * Argo's {@code tls} block ({@code TLSConfig}) as every message-queue source reads it: {@link
  * io.quargo.eventsource.tls.TlsSpec} reads {@code caCertSecret}, {@code clientCertSecret}, {@code clientKeySecret}
- * (PEM, through the {@link io.quargo.eventsource.webhook.SecretResolver}) and {@code insecureSkipVerify};
- * {@link io.quargo.eventsource.tls.PemSslContext} turns them into an {@link javax.net.ssl.SSLContext} or trust and
- * key manager factories; {@link io.quargo.eventsource.tls.TlsFailure} explains a failed handshake by field.
+ * (PEM, through the {@link io.quargo.core.secret.SecretResolver}) and {@code insecureSkipVerify};
+ * {@link io.quargo.core.tls.PemSslContext} turns them into an {@link javax.net.ssl.SSLContext} or trust and
+ * key manager factories; {@link io.quargo.core.tls.TlsFailure} explains a failed handshake by field.
  * Used by the nats, amqp, mqtt, redis and redisStream sources.
  *
  * <p>As Argo: at least one secret or {@code insecureSkipVerify} is required; a client certificate needs its key.

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quargo.core.expr.ExprException;
 import io.quargo.core.resource.Resource;
 import io.quargo.core.secret.SecretResolver;
-import io.quargo.eventsource.spec.EventSourceSpecException;
-import io.quargo.eventsource.tls.PemSslContext;
+import io.quargo.core.tls.PemSslContext;
+import io.quargo.core.tls.TlsMaterialException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -78,7 +78,7 @@ public final class WebhookSpecParser {
     String keyPem = secret(spec.get("serverKeySecret"), path + ".serverKeySecret", namespace);
     try {
       PemSslContext.checkKeyPair(certPem, path + ".serverCertSecret", keyPem, path + ".serverKeySecret");
-    } catch (EventSourceSpecException e) {
+    } catch (TlsMaterialException e) {
       throw new WebhookSpecException(e.path(), e.getMessage().substring(e.path().length() + 2));
     }
     return new WebhookTls(certPem, keyPem, path + ".serverCertSecret");

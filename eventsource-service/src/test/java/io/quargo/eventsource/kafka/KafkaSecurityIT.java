@@ -8,7 +8,7 @@ import io.quargo.eventbus.testkit.NatsServerExtension;
 import io.quargo.eventbus.testkit.NatsTestServer;
 import io.quargo.eventsource.amqp.BusFixture;
 import io.quargo.eventsource.amqp.Specs;
-import io.quargo.eventsource.tls.TestCertificates;
+import io.quargo.eventbus.testkit.TestCertificates;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

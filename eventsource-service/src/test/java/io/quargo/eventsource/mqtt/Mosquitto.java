@@ -2,7 +2,7 @@ package io.quargo.eventsource.mqtt;
 
 import static org.assertj.core.api.Assertions.fail;
 
-import io.quargo.eventsource.tls.TestCertificates;
+import io.quargo.eventbus.testkit.TestCertificates;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

@@ -9,7 +9,7 @@ import io.quargo.eventbus.testkit.NatsServerExtension;
 import io.quargo.eventbus.testkit.NatsTestServer;
 import io.quargo.eventsource.amqp.BusFixture;
 import io.quargo.eventsource.amqp.Specs;
-import io.quargo.eventsource.tls.TestCertificates;
+import io.quargo.eventbus.testkit.TestCertificates;
 import io.quargo.eventsource.tls.TlsSpec;
 import io.quargo.core.secret.SecretResolver;
 import java.nio.file.Files;

@@ -14,7 +14,7 @@ import io.quargo.eventbus.testkit.NatsTestServer;
 import io.quargo.eventsource.amqp.BusFixture;
 import io.quargo.eventsource.redis.RedisServerProcess;
 import io.quargo.kube.ClusterAccess;
-import io.quargo.eventsource.tls.TestCertificates;
+import io.quargo.eventbus.testkit.TestCertificates;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quargo.core.Json;
+import io.quargo.core.tls.PemSslContext;
+import io.quargo.core.tls.TlsMaterialException;
 import io.quargo.eventsource.spec.EventSourceSpecException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,7 @@ class TlsSpecTest {
   @Test
   void aBrokenPemNamesItsSecretField() {
     TlsSpec notACert = new TlsSpec("spec.x.e.tls", "not a certificate", null, null, false);
-    assertThatThrownBy(() -> PemSslContext.create(notACert)).isInstanceOf(EventSourceSpecException.class)
+    assertThatThrownBy(() -> PemSslContext.create(notACert)).isInstanceOf(TlsMaterialException.class)
         .hasMessageStartingWith("spec.x.e.tls.caCertSecret: ");
   }
 

@@ -18,7 +18,7 @@ import io.quargo.eventbus.topology.StandardStreams;
 import io.quargo.eventbus.topology.StreamLimits;
 import io.quargo.eventbus.topology.Subjects;
 import io.quargo.eventbus.topology.Topology;
-import io.quargo.eventsource.tls.TestCertificates;
+import io.quargo.eventbus.testkit.TestCertificates;
 import io.vertx.core.Vertx;
 import java.io.ByteArrayInputStream;
 import java.net.URI;

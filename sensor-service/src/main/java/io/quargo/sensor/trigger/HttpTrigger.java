@@ -1,6 +1,8 @@
 package io.quargo.sensor.trigger;
 
 import io.quargo.core.secret.SecretResolver;
+import io.quargo.core.tls.TlsFailure;
+import io.quargo.core.tls.TlsMaterial;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quargo.sensor.conditions.Firing;
@@ -18,19 +20,24 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code http} trigger: {@code url}, {@code method} (POST by default), a JSON body built from {@code payload},
  * {@code headers}, {@code secureHeaders} and {@code basicAuth} from secrets, {@code timeout} in seconds (60 by
- * default). Every request carries {@value #TRIGGER_ID_HEADER} = the execution key, so a receiver can drop a
+ * default), {@code tls} (a private CA, a client certificate, or insecureSkipVerify; {@link TriggerTls}). Every request carries {@value #TRIGGER_ID_HEADER} = the execution key, so a receiver can drop a
  * repeat. Any status counts as done unless {@code policy.status.allow} lists the accepted ones.
  */
 public final class HttpTrigger implements TriggerExecutor {
   public static final String TRIGGER_ID_HEADER = "X-Quargo-Trigger-Id";
   private static final List<String> METHODS = List.of("GET", "DELETE", "PATCH", "POST", "PUT");
 
+  private static final int MAX_TLS_CLIENTS = 32;
+
   private final HttpClient client;
   private final SecretResolver secrets;
+  private final Map<TlsMaterial, HttpClient> tlsClients = new ConcurrentHashMap<>();
 
   public HttpTrigger(HttpClient client, SecretResolver secrets) {
     this.client = client;
@@ -45,8 +52,12 @@ public final class HttpTrigger implements TriggerExecutor {
   public static HttpClient newClient() {
     // HTTP/1.1 as Argo's Go client speaks to http:// URLs: a pool of connections serves concurrent firings,
     // where the JDK's default (an h2c upgrade to one multiplexed connection) serialises them
+    return clientBuilder().build();
+  }
+
+  private static HttpClient.Builder clientBuilder() {
     return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
-        .executor(Runnable::run).build();
+        .executor(Runnable::run);
   }
 
   @Override
@@ -56,12 +67,12 @@ public final class HttpTrigger implements TriggerExecutor {
 
   @Override
   public void validate(Trigger trigger) {
-    for (String field : List.of("tls", "dynamicHeaders")) {
-      if (trigger.typeSpec().has(field) && !trigger.typeSpec().get(field).isNull()) {
-        throw new SensorSpecException(trigger.where() + ".template." + trigger.type() + "." + field,
-            "is not supported by this sensor service yet; remove it or use another trigger kind");
-      }
+    String where = trigger.where() + ".template." + trigger.type();
+    if (trigger.typeSpec().hasNonNull("dynamicHeaders")) {
+      throw new SensorSpecException(where + ".dynamicHeaders",
+          "is not supported by this sensor service yet; remove it or use another trigger kind");
     }
+    TriggerTls.validate(trigger.typeSpec(), where);
   }
 
   @Override
@@ -69,11 +80,14 @@ public final class HttpTrigger implements TriggerExecutor {
     String where = trigger.where() + ".template." + trigger.type();
     JsonNode spec = TriggerParameters.apply(template.get(trigger.type()), trigger.typeParameters(), firing.events());
     HttpRequest request = request(sensor, trigger, spec, firing, where);
+    TlsMaterial tls = TriggerTls.read(secrets, sensor, spec, where);
     HttpResponse<String> response;
     try {
-      response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      response = (tls == null ? client : tlsClient(tls)).send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw TriggerFailure.transientFailure(where + ": " + request.method() + " " + request.uri() + " failed: " + e,
+      String why = "https".equals(request.uri().getScheme())
+          ? TlsFailure.describe(e, tls, request.uri().getAuthority()) : e.toString();
+      throw TriggerFailure.transientFailure(where + ": " + request.method() + " " + request.uri() + " failed: " + why,
           e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -83,6 +97,18 @@ public final class HttpTrigger implements TriggerExecutor {
       throw TriggerFailure.transientFailure(where + ": " + request.method() + " " + request.uri() + " answered "
           + response.statusCode() + ", not one of policy.status.allow " + trigger.statusAllow(), null);
     }
+  }
+
+  /** One client per distinct TLS material (the texts, so a rotated secret gets a new one), kept for reuse. */
+  private HttpClient tlsClient(TlsMaterial tls) {
+    HttpClient existing = tlsClients.get(tls);
+    if (existing != null) {
+      return existing;
+    }
+    if (tlsClients.size() >= MAX_TLS_CLIENTS) {
+      tlsClients.clear(); // rotations only; a few new handshakes cost less than unbounded clients
+    }
+    return tlsClients.computeIfAbsent(tls, t -> clientBuilder().sslContext(TriggerTls.sslContext(t)).build());
   }
 
   private HttpRequest request(Sensor sensor, Trigger trigger, JsonNode spec, Firing firing, String where) {

@@ -30,14 +30,14 @@ class SensorRunnerTest {
   }
 
   @Test
-  void unsupportedHttpFieldsAreRefusedUpFront() {
+  void anHttpTlsBlockThatCanNeverWorkIsRefusedUpFront() {
     Sensor tls = Yaml.sensor("""
         dependencies: [{name: dep, eventSourceName: hooks, eventName: a}]
-        triggers: [{template: {name: call, http: {url: "https://x", tls: {insecureSkipVerify: true}}}}]
+        triggers: [{template: {name: call, http: {url: "https://x", tls: {caCertPath: /etc/ca.pem}}}}]
         """);
     assertThatThrownBy(() -> new SensorRunner(null, tls, List.of(new HttpTrigger(SecretResolver.none())),
-        RunnerOptions.defaults())).hasMessage("spec.triggers[0].template.http.tls: is not supported by this sensor "
-        + "service yet; remove it or use another trigger kind");
+        RunnerOptions.defaults())).hasMessageStartingWith("spec.triggers[0].template.http.tls.caCertPath: is the "
+        + "file-path form older Argo Events versions read");
   }
 
   @Test

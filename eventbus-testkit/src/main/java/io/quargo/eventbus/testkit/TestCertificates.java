@@ -1,6 +1,4 @@
-package io.quargo.eventsource.tls;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package io.quargo.eventbus.testkit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A CA, a server certificate for 127.0.0.1 and a client certificate (with a PKCS#1 RSA key, as Go tools write),
- * made with the openssl binary. Fails (not skips) when openssl is missing.
+ * made with the openssl binary, for TLS tests of every module. Fails (not skips) when openssl is missing.
  */
 public final class TestCertificates {
   public final Path dir;
@@ -51,7 +49,9 @@ public final class TestCertificates {
     command.addAll(List.of(args));
     Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0).as("openssl " + args[0] + ": " + out).isTrue();
+    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IllegalStateException("openssl " + String.join(" ", args) + " failed: " + out);
+    }
   }
 
   public String read(String file) {

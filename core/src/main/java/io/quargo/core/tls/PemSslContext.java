@@ -1,6 +1,5 @@
-package io.quargo.eventsource.tls;
+package io.quargo.core.tls;
 
-import io.quargo.eventsource.spec.EventSourceSpecException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.Socket;
@@ -28,7 +27,7 @@ import javax.net.ssl.TrustManagerFactorySpi;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * TLS material from the PEM texts of a {@link TlsSpec}: an {@link SSLContext}, or the trust and key manager
+ * TLS material from the PEM texts of a {@link TlsMaterial}: an {@link SSLContext}, or the trust and key manager
  * factories for clients that take those (HiveMQ's MQTT client). Every problem names the secret's field.
  */
 public final class PemSslContext {
@@ -36,19 +35,19 @@ public final class PemSslContext {
 
   private PemSslContext() {}
 
-  public static SSLContext create(TlsSpec tls) {
+  public static SSLContext create(TlsMaterial tls) {
     try {
       KeyManagerFactory keys = keyManagers(tls);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(keys == null ? null : keys.getKeyManagers(), trustManagers(tls).getTrustManagers(), null);
       return context;
     } catch (GeneralSecurityException e) {
-      throw new EventSourceSpecException(tls.path(), "cannot build TLS from the secrets: " + e.getMessage());
+      throw new TlsMaterialException(tls.path(), "cannot build TLS from the secrets: " + e.getMessage());
     }
   }
 
   /** The CAs of {@code caCertSecret}, the JVM's default CAs without one, or any server under insecureSkipVerify. */
-  public static TrustManagerFactory trustManagers(TlsSpec tls) {
+  public static TrustManagerFactory trustManagers(TlsMaterial tls) {
     if (tls.insecureSkipVerify()) {
       return new TrustAllFactory();
     }
@@ -66,12 +65,12 @@ public final class PemSslContext {
       }
       return factory;
     } catch (GeneralSecurityException | java.io.IOException e) {
-      throw new EventSourceSpecException(tls.path() + ".caCertSecret", "cannot be trusted as a CA: " + e.getMessage());
+      throw new TlsMaterialException(tls.path() + ".caCertSecret", "cannot be trusted as a CA: " + e.getMessage());
     }
   }
 
   /** The client certificate and key, or null when the spec sets none. */
-  public static KeyManagerFactory keyManagers(TlsSpec tls) {
+  public static KeyManagerFactory keyManagers(TlsMaterial tls) {
     if (tls.clientCert() == null) {
       return null;
     }
@@ -84,7 +83,7 @@ public final class PemSslContext {
       keys.init(store, new char[0]);
       return keys;
     } catch (GeneralSecurityException | java.io.IOException e) {
-      throw new EventSourceSpecException(tls.path(), "clientCertSecret and clientKeySecret do not make a key pair: "
+      throw new TlsMaterialException(tls.path(), "clientCertSecret and clientKeySecret do not make a key pair: "
           + e.getMessage());
     }
   }
@@ -93,7 +92,7 @@ public final class PemSslContext {
    * Checks that {@code keyPem} is the private key of the first certificate in {@code certPem}, by signing with
    * one and verifying with the other: TLS libraries accept a mismatched pair and fail every handshake later.
    *
-   * @throws EventSourceSpecException at {@code keyPath} when they are not a pair, or either does not parse
+   * @throws TlsMaterialException at {@code keyPath} when they are not a pair, or either does not parse
    */
   public static void checkKeyPair(String certPem, String certPath, String keyPem, String keyPath) {
     PrivateKey key = key(keyPem, keyPath);
@@ -118,7 +117,7 @@ public final class PemSslContext {
       pair = false; // e.g. an RSA key against an EC certificate
     }
     if (!pair) {
-      throw new EventSourceSpecException(keyPath, "is not the private key of the certificate in " + certPath
+      throw new TlsMaterialException(keyPath, "is not the private key of the certificate in " + certPath
           + "; store the key that was issued with that certificate");
     }
   }
@@ -128,11 +127,11 @@ public final class PemSslContext {
       Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509")
           .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
       if (certs.isEmpty()) {
-        throw new EventSourceSpecException(path, "holds no PEM certificate");
+        throw new TlsMaterialException(path, "holds no PEM certificate");
       }
       return certs;
     } catch (GeneralSecurityException e) {
-      throw new EventSourceSpecException(path, "is not a PEM certificate: " + e.getMessage());
+      throw new TlsMaterialException(path, "is not a PEM certificate: " + e.getMessage());
     }
   }
 
@@ -140,10 +139,10 @@ public final class PemSslContext {
   private static PrivateKey key(String pem, String path) {
     Matcher m = KEY.matcher(pem == null ? "" : pem);
     if (!m.find()) {
-      throw new EventSourceSpecException(path, "is not an unencrypted PEM private key");
+      throw new TlsMaterialException(path, "is not an unencrypted PEM private key");
     }
     if ("EC ".equals(m.group(1))) {
-      throw new EventSourceSpecException(path, "SEC1 EC keys are not read; convert with: openssl pkcs8 -topk8 -nocrypt -in key.pem");
+      throw new TlsMaterialException(path, "SEC1 EC keys are not read; convert with: openssl pkcs8 -topk8 -nocrypt -in key.pem");
     }
     byte[] der = Base64.getMimeDecoder().decode(m.group(2).trim());
     PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec("RSA ".equals(m.group(1)) ? rsaToPkcs8(der) : der);
@@ -154,7 +153,7 @@ public final class PemSslContext {
         // PKCS#8 PEM does not name the algorithm; try the next
       }
     }
-    throw new EventSourceSpecException(path, "is neither an RSA, EC nor Ed25519 key");
+    throw new TlsMaterialException(path, "is neither an RSA, EC nor Ed25519 key");
   }
 
   /** Wraps a PKCS#1 RSAPrivateKey in a PKCS#8 PrivateKeyInfo: SEQUENCE {0, rsaEncryption, OCTET STRING key}. */

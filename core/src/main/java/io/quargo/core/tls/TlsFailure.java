@@ -1,4 +1,4 @@
-package io.quargo.eventsource.tls;
+package io.quargo.core.tls;
 
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
@@ -18,7 +18,7 @@ public final class TlsFailure {
    * The explanation for connecting to {@code address} with {@code tls} (null: TLS from the URL scheme alone, the
    * JVM's default CAs), or null when {@code error} is not such a failure.
    */
-  public static String explain(Throwable error, TlsSpec tls, String address) {
+  public static String explain(Throwable error, TlsMaterial tls, String address) {
     String where = tls == null ? "tls" : tls.path();
     String detail = detail(error);
     String lower = detail.toLowerCase(Locale.ROOT);
@@ -58,7 +58,7 @@ public final class TlsFailure {
    * For a server that answered our TLS hello in plain text, or not at all (a plain-text Redis waits for the end of
    * a command line that never comes).
    */
-  public static String notTls(TlsSpec tls, String address, String detail) {
+  public static String notTls(TlsMaterial tls, String address, String detail) {
     return "TLS to " + address + " failed: the server did not answer in TLS; connect to its TLS port, or remove "
         + (tls == null ? "tls" : tls.path()) + " if the server speaks plain text [" + detail + "]";
   }
@@ -68,14 +68,15 @@ public final class TlsFailure {
    * without a certificate does so after the handshake, and its alert can lose the race with the closed socket:
    * then only a reset is seen, and the message says what to try.
    */
-  public static String describe(Throwable error, TlsSpec tls, String address) {
+  public static String describe(Throwable error, TlsMaterial tls, String address) {
     String explained = explain(error, tls, address);
     if (explained != null) {
       return explained;
     }
     String detail = detail(error);
     String lower = detail.toLowerCase(Locale.ROOT);
-    boolean closed = lower.contains("connection reset") || lower.contains("broken pipe") || lower.contains("closed");
+    boolean closed = lower.contains("connection reset") || lower.contains("broken pipe") || lower.contains("closed")
+        || lower.contains("eof"); // the JDK HTTP client's words for it
     if (closed && (tls == null || tls.clientCert() == null)) {
       String where = tls == null ? "tls" : tls.path();
       return detail + " (the server closed the TLS connection; if it demands a client certificate, set " + where
