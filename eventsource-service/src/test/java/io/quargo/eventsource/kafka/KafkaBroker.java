@@ -53,7 +53,7 @@ public final class KafkaBroker implements AutoCloseable {
    * {@code SASL} accepting PLAIN with one user, and an SSL listener {@code SSL} presenting the PEM certificate
    * (client certificate required when {@code clientCaPem} is not null).
    */
-  static KafkaBroker startSecured(String user, String password, String serverCertPem, String serverKeyPem,
+  public static KafkaBroker startSecured(String user, String password, String serverCertPem, String serverKeyPem,
       String clientCaPem) throws IOException {
     Map<String, String> listeners = Map.of("SASL", "SASL_PLAINTEXT", "SSL", "SSL");
     Map<String, String> props = new HashMap<>();
@@ -101,7 +101,7 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   /** The host:port of a listener {@link #startSecured} added. */
-  String bootstrap(String listener) {
+  public String bootstrap(String listener) {
     return listeners.get(listener);
   }
 

@@ -1,6 +1,7 @@
 package io.quargo.sensor.trigger;
 
 import io.quargo.core.secret.SecretResolver;
+import io.quargo.core.tls.TlsMaterial;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quargo.sensor.conditions.Firing;
@@ -10,7 +11,6 @@ import io.quargo.sensor.spec.SensorSpecException;
 import io.quargo.sensor.spec.Trigger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,14 +29,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * {@code headers} and {@code secureHeaders} become record headers, and so does
  * {@value HttpTrigger#TRIGGER_ID_HEADER} = the execution key, so a consumer can drop a repeat.
  * {@code requiredAcks} is 1 by default (Argo's); -1 (all) also turns on the producer's idempotence.
- * {@code compress: true} uses snappy, {@code flushFrequency} (ms) is the linger. Not yet: {@code sasl},
- * {@code tls}, {@code schemaRegistry} (refused when the runner starts). One producer per setting, closed with
- * the runner.
+ * {@code compress: true} uses snappy, {@code flushFrequency} (ms) is the linger; {@code tls} and {@code sasl} as
+ * the kafka source reads them ({@link KafkaTriggerSecurity}). Not yet: {@code schemaRegistry} (refused when the
+ * runner starts). One producer per setting, closed with the runner.
  */
 public final class KafkaTrigger implements TriggerExecutor, AutoCloseable {
   private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
   private final SecretResolver secrets;
-  private final Map<String, Producer<byte[], byte[]>> producers = new ConcurrentHashMap<>();
+  private final Map<String, Client> producers = new ConcurrentHashMap<>();
 
   public KafkaTrigger(SecretResolver secrets) {
     this.secrets = secrets;
@@ -49,12 +49,11 @@ public final class KafkaTrigger implements TriggerExecutor, AutoCloseable {
 
   @Override
   public void validate(Trigger trigger) {
-    for (String field : List.of("sasl", "tls", "schemaRegistry")) {
-      if (trigger.typeSpec().hasNonNull(field)) {
-        throw new SensorSpecException(trigger.where() + ".template.kafka." + field,
-            "is not supported by this sensor service yet; remove it");
-      }
+    String where = trigger.where() + ".template.kafka";
+    if (trigger.typeSpec().hasNonNull("schemaRegistry")) {
+      throw new SensorSpecException(where + ".schemaRegistry", "is not supported by this sensor service yet; remove it");
     }
+    KafkaTriggerSecurity.validate(trigger.typeSpec(), where);
   }
 
   @Override
@@ -88,26 +87,28 @@ public final class KafkaTrigger implements TriggerExecutor, AutoCloseable {
       record.headers().add(secure.get(i).path("name").asText(), value.getBytes(StandardCharsets.UTF_8));
     }
     record.headers().add(HttpTrigger.TRIGGER_ID_HEADER, firing.executionKey().getBytes(StandardCharsets.UTF_8));
-    send(producer(spec, url, where), record, where, url);
+    send(producer(sensor, spec, url, where), record, where, url);
   }
 
-  private static void send(Producer<byte[], byte[]> producer, ProducerRecord<byte[], byte[]> record, String where,
-      String url) {
+  private static void send(Client client, ProducerRecord<byte[], byte[]> record, String where, String url) {
     try {
-      producer.send(record).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      client.producer().send(record).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       throw TriggerFailure.transientFailure(where + ": sending to " + record.topic() + " on " + url + " failed: "
-          + e.getCause(), e.getCause());
+          + KafkaTriggerSecurity.explain(e.getCause(), client.tls(), where, url), e.getCause());
     } catch (TimeoutException | RuntimeException e) {
       throw TriggerFailure.transientFailure(where + ": sending to " + record.topic() + " on " + url + " failed: "
-          + e, e);
+          + KafkaTriggerSecurity.explain(e, client.tls(), where, url), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw TriggerFailure.transientFailure(where + ": interrupted while sending to " + url, e);
     }
   }
 
-  private Producer<byte[], byte[]> producer(JsonNode spec, String url, String where) {
+  /** A producer and the TLS material it was made with (for messages). */
+  private record Client(Producer<byte[], byte[]> producer, TlsMaterial tls) {}
+
+  private Client producer(Sensor sensor, JsonNode spec, String url, String where) {
     String acks = switch (spec.path("requiredAcks").asInt(1)) {
       case 0 -> "0";
       case 1 -> "1";
@@ -117,9 +118,12 @@ public final class KafkaTrigger implements TriggerExecutor, AutoCloseable {
     };
     boolean compress = spec.path("compress").asBoolean(false);
     long linger = spec.path("flushFrequency").asLong(0);
-    String id = url + "|" + acks + "|" + compress + "|" + linger;
+    String id = url + "|" + acks + "|" + compress + "|" + linger + "|" + spec.path("tls") + "|" + spec.path("sasl");
     return producers.computeIfAbsent(id, k -> {
+      Map<String, String> security = new java.util.HashMap<>();
+      TlsMaterial tls = KafkaTriggerSecurity.apply(secrets, sensor, spec, where, security);
       Properties p = new Properties();
+      p.putAll(security);
       p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, url);
       p.put(ProducerConfig.ACKS_CONFIG, acks);
       p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, String.valueOf(acks.equals("all")));
@@ -130,7 +134,7 @@ public final class KafkaTrigger implements TriggerExecutor, AutoCloseable {
       p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(0, linger) + 20000));
       p.put(ProducerConfig.CLIENT_ID_CONFIG, "quargo-sensor");
       try {
-        return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+        return new Client(new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer()), tls);
       } catch (RuntimeException e) {
         throw TriggerFailure.permanent(where + ".url: cannot make a Kafka producer for '" + url + "': "
             + e.getMessage());
@@ -140,7 +144,7 @@ public final class KafkaTrigger implements TriggerExecutor, AutoCloseable {
 
   @Override
   public void close() {
-    producers.values().forEach(p -> p.close(Duration.ofSeconds(5)));
+    producers.values().forEach(c -> c.producer().close(Duration.ofSeconds(5)));
     producers.clear();
   }
 }

@@ -101,12 +101,23 @@ class KafkaTriggerIT {
   }
 
   @Test
-  void unsupportedSecurityIsRefusedWhenTheRunnerStarts() {
+  void securityThatCanNeverWorkAndSchemaRegistryAreRefusedWhenTheRunnerStarts() {
     try (KafkaTrigger trigger = new KafkaTrigger(SECRETS)) {
       assertThatThrownBy(() -> Fire.fire(trigger, Fire.sensor("""
           template: {name: t, kafka: {url: x, topic: t, sasl: {mechanism: PLAIN}}}
-          """))).hasMessage("spec.triggers[0].template.kafka.sasl: is not supported by this sensor service yet;"
-          + " remove it");
+          """))).hasMessage("spec.triggers[0].template.kafka.sasl: needs userSecret and passwordSecret");
+      assertThatThrownBy(() -> Fire.fire(trigger, Fire.sensor("""
+          template: {name: t, kafka: {url: x, topic: t, sasl: {mechanism: GSSAPI, userSecret: {name: a, key: b},
+            passwordSecret: {name: a, key: c}}}}
+          """))).hasMessage("spec.triggers[0].template.kafka.sasl.mechanism: must be PLAIN, SCRAM-SHA-256 or"
+          + " SCRAM-SHA-512, got 'GSSAPI'");
+      assertThatThrownBy(() -> Fire.fire(trigger, Fire.sensor("""
+          template: {name: t, kafka: {url: x, topic: t, tls: {insecureSkipVerify: true}}}
+          """))).hasMessageStartingWith("spec.triggers[0].template.kafka.tls.insecureSkipVerify: is not supported");
+      assertThatThrownBy(() -> Fire.fire(trigger, Fire.sensor("""
+          template: {name: t, kafka: {url: x, topic: t, schemaRegistry: {url: "http://r"}}}
+          """))).hasMessage("spec.triggers[0].template.kafka.schemaRegistry: is not supported by this sensor service"
+          + " yet; remove it");
     }
   }
 }
