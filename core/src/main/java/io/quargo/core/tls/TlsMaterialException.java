@@ -1,16 +1,10 @@
 package io.quargo.core.tls;
 
+import io.quargo.core.PathException;
+
 /** TLS material that cannot be used; the message starts with the JSON path of the secret field at fault. */
-public final class TlsMaterialException extends IllegalArgumentException {
-  private final String path;
-
+public final class TlsMaterialException extends PathException {
   public TlsMaterialException(String path, String problem) {
-    super(path + ": " + problem);
-    this.path = path;
-  }
-
-  /** Where in the resource, e.g. {@code spec.nats.example.tls.clientKeySecret}. */
-  public String path() {
-    return path;
+    super(path, problem);
   }
 }

@@ -54,7 +54,7 @@ final class KafkaSecurity {
     try {
       KafkaClientSecurity.tls(props, ca, cert, key, at + ".clientKeySecret");
     } catch (TlsMaterialException e) {
-      throw new EventSourceSpecException(e.path(), e.getMessage().substring(e.path().length() + 2));
+      throw new EventSourceSpecException(e.path(), e.problem());
     }
     return true;
   }

@@ -79,7 +79,7 @@ public final class WebhookSpecParser {
     try {
       PemSslContext.checkKeyPair(certPem, path + ".serverCertSecret", keyPem, path + ".serverKeySecret");
     } catch (TlsMaterialException e) {
-      throw new WebhookSpecException(e.path(), e.getMessage().substring(e.path().length() + 2));
+      throw new WebhookSpecException(e.path(), e.problem());
     }
     return new WebhookTls(certPem, keyPem, path + ".serverCertSecret");
   }
