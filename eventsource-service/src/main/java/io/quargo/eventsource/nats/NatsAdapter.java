@@ -6,6 +6,7 @@ import io.nats.client.Options;
 import io.quargo.eventsource.spi.EventSink;
 import io.quargo.eventsource.spi.EventSourceAdapter;
 import io.quargo.core.tls.PemSslContext;
+import io.quargo.core.tls.TlsFailure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -54,13 +55,19 @@ public final class NatsAdapter implements EventSourceAdapter {
   }
 
   private Connection connect() throws InterruptedException {
-    Options options = options();
+    QuietErrors errors = new QuietErrors(spec.path());
+    Options options = options(errors);
     ConnectionBackoff backoff = spec.backoff();
     for (int attempt = 1; ; attempt++) {
       try {
         return Nats.connect(options);
       } catch (IOException e) {
         if (attempt >= backoff.steps()) {
+          if (spec.tls() != null && errors.last() != null
+              && TlsFailure.explain(errors.last(), spec.tls(), spec.url()) != null) {
+            throw new IllegalStateException(spec.path() + ": " + TlsFailure.explain(errors.last(), spec.tls(),
+                spec.url()), e);
+          }
           throw new IllegalStateException(spec.path() + ": cannot connect to the nats server at " + spec.url()
               + " after " + attempt + " attempts: " + e.getMessage() + "; check spec url and that the server is up", e);
         }
@@ -71,11 +78,11 @@ public final class NatsAdapter implements EventSourceAdapter {
     }
   }
 
-  private Options options() {
+  private Options options(QuietErrors errors) {
     Options.Builder b = Options.builder().servers(spec.url().split("\\s*,\\s*"))
         .connectionName("quargo-eventsource " + spec.namespace() + "/" + spec.eventSource() + "/" + spec.eventName())
         .maxReconnects(-1).reconnectWait(Duration.ofSeconds(1)).connectionTimeout(Duration.ofSeconds(5))
-        .errorListener(new QuietErrors(spec.path()));
+        .errorListener(errors);
     if (spec.tls() != null) {
       b.sslContext(PemSslContext.create(spec.tls()));
     }

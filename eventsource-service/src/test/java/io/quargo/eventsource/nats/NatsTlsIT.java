@@ -54,6 +54,26 @@ class NatsTlsIT {
   }
 
   @Test
+  void aServerOfAnotherCaIsRefusedNamingCaCertSecret(NatsTestServer nats) throws Exception {
+    TestCertificates certs = TestCertificates.create(dir);
+    List<String> tls = List.of("tls {", "  cert_file: \"" + certs.path("server.pem") + "\"",
+        "  key_file: \"" + certs.path("server.key") + "\"", "}");
+    Map<String, String> secrets = Map.of("cert", certs.read("client.pem"), "key", certs.read("client.key"));
+    try (NatsTestServer upstream = NatsServers.dedicated(tls)) {
+      // a client certificate but no caCertSecret: the JVM's default CAs do not know the test CA
+      NatsSpec spec = new NatsSpecParser((ns, name, key) -> secrets.get(key)).parse(NatsSpecParserTest.eventSource(
+          "{\"e\": {\"url\": \"" + upstream.url() + "\", \"subject\": \"x\", \"connectionBackoff\": {\"steps\": 1},"
+              + " \"tls\": {\"clientCertSecret\": {\"name\": \"s\", \"key\": \"cert\"}, \"clientKeySecret\":"
+              + " {\"name\": \"s\", \"key\": \"key\"}}}}")).get(0);
+      try (BusFixture bus = new BusFixture(nats); NatsAdapter adapter = new NatsAdapter(spec)) {
+        assertThatThrownBy(() -> adapter.start(bus.sink("tls", "natsy")))
+            .hasMessageStartingWith("spec.nats.e: TLS to " + upstream.url() + " failed: the server's certificate is"
+                + " not signed by a CA the JVM trusts by default; set spec.nats.e.tls.caCertSecret");
+      }
+    }
+  }
+
+  @Test
   void aBadKeySecretNamesItsField(NatsTestServer nats) throws Exception {
     Map<String, String> secrets = Map.of("cert", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n",
         "key", "not a key");
