@@ -35,6 +35,7 @@ class KillNineRecoveryIT {
     Process server = start(dir, port);
     String name;
     String quickStarted;
+    List<ProcessHandle> ghosts;
     try {
       String wf = """
           {"workflow": {"apiVersion": "argoproj.io/v1alpha1", "kind": "Workflow",
@@ -53,13 +54,14 @@ class KillNineRecoveryIT {
           .equals("Running"));
       quickStarted = node(call(port, "GET", "/api/v1/workflows/default/" + name, null).path("status")
           .path("nodes"), "quick").path("startedAt").asText();
+      // this server's own node processes (a machine-wide match would also take other runs' leftovers)
+      ghosts = server.descendants().filter(p -> p.info().commandLine().orElse("").contains("sleep 300")).toList();
       server.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook runs
     } finally {
       server.destroyForcibly();
     }
-    List<ProcessHandle> ghosts = ProcessHandle.allProcesses()
-        .filter(p -> p.info().commandLine().orElse("").contains("sleep 300")).toList();
-    assertThat(ghosts).as("the slow step outlives the killed engine").isNotEmpty();
+    assertThat(ghosts).as("the slow step outlives the killed engine").isNotEmpty()
+        .allMatch(ProcessHandle::isAlive);
     Process again = start(dir, port);
     try {
       await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() ->
@@ -72,7 +74,13 @@ class KillNineRecoveryIT {
       assertThat(node(nodes, "slow(0)").path("phase").asText()).isEqualTo("Error");
       assertThat(node(nodes, "slow(0)").path("message").asText()).contains("ended with the engine");
       assertThat(node(nodes, "slow(1)").path("phase").asText()).isEqualTo("Succeeded");
-      await().atMost(Duration.ofSeconds(10)).until(() -> ghosts.stream().noneMatch(ProcessHandle::isAlive));
+      try {
+        await().atMost(Duration.ofSeconds(10)).until(() -> ghosts.stream().noneMatch(ProcessHandle::isAlive));
+      } catch (org.awaitility.core.ConditionTimeoutException e) {
+        throw new AssertionError("the lost node processes " + ghosts.stream().filter(ProcessHandle::isAlive)
+            .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList() + " still run; server log:\n"
+            + Files.readString(dir.resolve("server.log")), e);
+      }
     } finally {
       again.destroy();
       again.waitFor();
