@@ -63,10 +63,10 @@ public final class NatsAdapter implements EventSourceAdapter {
         return Nats.connect(options);
       } catch (IOException e) {
         if (attempt >= backoff.steps()) {
-          if (spec.tls() != null && errors.last() != null
-              && TlsFailure.explain(errors.last(), spec.tls(), spec.url()) != null) {
-            throw new IllegalStateException(spec.path() + ": " + TlsFailure.explain(errors.last(), spec.tls(),
-                spec.url()), e);
+          String tlsProblem = spec.tls() == null || errors.last() == null ? null
+              : TlsFailure.explain(errors.last(), spec.tls(), spec.url());
+          if (tlsProblem != null) {
+            throw new IllegalStateException(spec.path() + ": " + tlsProblem, e);
           }
           throw new IllegalStateException(spec.path() + ": cannot connect to the nats server at " + spec.url()
               + " after " + attempt + " attempts: " + e.getMessage() + "; check spec url and that the server is up", e);

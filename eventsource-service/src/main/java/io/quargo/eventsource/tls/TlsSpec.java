@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quargo.eventsource.spec.EventSourceSpecException;
 import io.quargo.eventsource.spec.SpecFields;
 import io.quargo.core.secret.SecretResolver;
+import io.quargo.core.tls.TlsBlock;
 import io.quargo.core.tls.TlsMaterial;
-import java.util.Map;
+import io.quargo.core.tls.TlsMaterialException;
 
 /**
  * Argo's {@code TLSConfig} of a source with its secrets read: PEM text, or null when not set (turned into TLS by
@@ -15,10 +16,6 @@ import java.util.Map;
  */
 public record TlsSpec(String path, String caCert, String clientCert, String clientKey, boolean insecureSkipVerify)
     implements TlsMaterial {
-  /** The file-path forms older Argo versions read from the pod; we have no pod to mount files into. */
-  private static final Map<String, String> REMOVED = Map.of("caCertPath", "caCertSecret", "clientCertPath",
-      "clientCertSecret", "clientKeyPath", "clientKeySecret");
-
   /**
    * {@code <path>.tls}, or null when absent. As Argo: at least one secret or {@code insecureSkipVerify} must be
    * set, and a client certificate needs its key.
@@ -33,22 +30,19 @@ public record TlsSpec(String path, String caCert, String clientCert, String clie
       throw new EventSourceSpecException(at, "must be an object {caCertSecret, clientCertSecret, clientKeySecret,"
           + " insecureSkipVerify}, got " + SpecFields.type(tls));
     }
-    REMOVED.forEach((old, now) -> {
-      if (tls.hasNonNull(old)) {
-        throw new EventSourceSpecException(at + "." + old, "is the file-path form older Argo Events versions read;"
-            + " put the PEM in a Secret and name it with " + now + ": {name, key}");
-      }
-    });
+    try {
+      TlsBlock.refuseRemovedFields(tls, at);
+    } catch (TlsMaterialException e) {
+      throw new EventSourceSpecException(e.path(), e.problem());
+    }
     String ca = pem(tls, "caCertSecret", at, secrets, namespace);
     String cert = pem(tls, "clientCertSecret", at, secrets, namespace);
     String key = pem(tls, "clientKeySecret", at, secrets, namespace);
     boolean insecure = SpecFields.bool(tls, "insecureSkipVerify", at);
-    if ((cert == null) != (key == null)) {
-      throw new EventSourceSpecException(at, "clientCertSecret and clientKeySecret go together; set both or neither");
-    }
-    if (ca == null && cert == null && !insecure) {
-      throw new EventSourceSpecException(at, "names no secret: set caCertSecret (the CA that signed the server's"
-          + " certificate), clientCertSecret with clientKeySecret (a client certificate), or insecureSkipVerify: true");
+    try {
+      TlsBlock.checkSecrets(ca != null, cert != null, key != null, insecure, at);
+    } catch (TlsMaterialException e) {
+      throw new EventSourceSpecException(e.path(), e.problem());
     }
     return new TlsSpec(at, ca, cert, key, insecure);
   }

@@ -26,8 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The {@code http} trigger: {@code url}, {@code method} (POST by default), a JSON body built from {@code payload},
  * {@code headers}, {@code secureHeaders} and {@code basicAuth} from secrets, {@code timeout} in seconds (60 by
- * default), {@code tls} (a private CA, a client certificate, or insecureSkipVerify; {@link TriggerTls}). Every request carries {@value #TRIGGER_ID_HEADER} = the execution key, so a receiver can drop a
- * repeat. Any status counts as done unless {@code policy.status.allow} lists the accepted ones.
+ * default), {@code tls} (a private CA, a client certificate, or insecureSkipVerify; {@link TriggerTls}). Every
+ * request carries {@value #TRIGGER_ID_HEADER} = the execution key, so a receiver can drop a repeat. Any status
+ * counts as done unless {@code policy.status.allow} lists the accepted ones.
  */
 public final class HttpTrigger implements TriggerExecutor {
   public static final String TRIGGER_ID_HEADER = "X-Quargo-Trigger-Id";

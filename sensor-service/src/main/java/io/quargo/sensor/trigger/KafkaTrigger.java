@@ -11,6 +11,7 @@ import io.quargo.sensor.spec.SensorSpecException;
 import io.quargo.sensor.spec.Trigger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -120,7 +121,7 @@ public final class KafkaTrigger implements TriggerExecutor, AutoCloseable {
     long linger = spec.path("flushFrequency").asLong(0);
     String id = url + "|" + acks + "|" + compress + "|" + linger + "|" + spec.path("tls") + "|" + spec.path("sasl");
     return producers.computeIfAbsent(id, k -> {
-      Map<String, String> security = new java.util.HashMap<>();
+      Map<String, String> security = new HashMap<>();
       TlsMaterial tls = KafkaTriggerSecurity.apply(secrets, sensor, spec, where, security);
       Properties p = new Properties();
       p.putAll(security);

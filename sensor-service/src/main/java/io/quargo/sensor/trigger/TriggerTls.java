@@ -3,11 +3,11 @@ package io.quargo.sensor.trigger;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quargo.core.secret.SecretResolver;
 import io.quargo.core.tls.PemSslContext;
+import io.quargo.core.tls.TlsBlock;
 import io.quargo.core.tls.TlsMaterial;
 import io.quargo.core.tls.TlsMaterialException;
 import io.quargo.sensor.spec.SensorSpecException;
 import io.quargo.sensor.spec.Sensor;
-import java.util.Map;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -17,9 +17,6 @@ import javax.net.ssl.SSLContext;
  * used from the next firing on.
  */
 final class TriggerTls {
-  private static final Map<String, String> REMOVED = Map.of("caCertPath", "caCertSecret", "clientCertPath",
-      "clientCertSecret", "clientKeyPath", "clientKeySecret");
-
   private TriggerTls() {}
 
   /** Refuses a block that can never work, when the Sensor starts: not an object, a removed field, a bad flag. */
@@ -33,23 +30,16 @@ final class TriggerTls {
       throw new SensorSpecException(at, "must be an object {caCertSecret, clientCertSecret, clientKeySecret,"
           + " insecureSkipVerify}");
     }
-    REMOVED.forEach((old, now) -> {
-      if (tls.hasNonNull(old)) {
-        throw new SensorSpecException(at + "." + old, "is the file-path form older Argo Events versions read; put"
-            + " the PEM in a Secret and name it with " + now + ": {name, key}");
-      }
-    });
     JsonNode insecure = tls.get("insecureSkipVerify");
-    if (insecure != null && !insecure.isNull() && !insecure.isBoolean()) {
-      throw new SensorSpecException(at + ".insecureSkipVerify", "must be true or false, got " + insecure);
-    }
-    if (tls.hasNonNull("clientCertSecret") != tls.hasNonNull("clientKeySecret")) {
-      throw new SensorSpecException(at, "clientCertSecret and clientKeySecret go together; set both or neither");
-    }
-    if (!tls.hasNonNull("caCertSecret") && !tls.hasNonNull("clientCertSecret")
-        && !(insecure != null && insecure.asBoolean())) {
-      throw new SensorSpecException(at, "names no secret: set caCertSecret (the CA that signed the server's"
-          + " certificate), clientCertSecret with clientKeySecret (a client certificate), or insecureSkipVerify: true");
+    try {
+      TlsBlock.refuseRemovedFields(tls, at);
+      if (insecure != null && !insecure.isNull() && !insecure.isBoolean()) {
+        throw new SensorSpecException(at + ".insecureSkipVerify", "must be true or false, got " + insecure);
+      }
+      TlsBlock.checkSecrets(tls.hasNonNull("caCertSecret"), tls.hasNonNull("clientCertSecret"),
+          tls.hasNonNull("clientKeySecret"), insecure != null && insecure.asBoolean(), at);
+    } catch (TlsMaterialException e) {
+      throw new SensorSpecException(e.path(), e.problem());
     }
   }
 
