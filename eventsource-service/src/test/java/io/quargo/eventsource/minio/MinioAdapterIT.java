@@ -138,8 +138,11 @@ class MinioAdapterIT {
     try (BusFixture bus = BusFixture.connect(nats)) {
       EventSink real = bus.sink("team", eventSource, Map.of());
       try (MinioAdapter crashing = adapter(bus, ALL, null)) {
-        // the bus stores the event, then the process "dies" before its ack arrives
-        crashing.start(event -> real.publish(event).thenCompose(ok -> new java.util.concurrent.CompletableFuture<>()));
+        // the bus stores the event of "a", then the process "dies" before its ack arrives; s3proxy's temporary
+        // file of the PUT, when a listing sees it first, is acked as usual so the poller gets to "a"
+        crashing.start(event -> notS3ProxyTemporary(event.data())
+            ? real.publish(event).thenCompose(ok -> new java.util.concurrent.CompletableFuture<>())
+            : real.publish(event));
         put("a", "1");
         await().untilAsserted(() -> assertThat(keys(bus)).containsExactly("a"));
       }
@@ -320,10 +323,13 @@ class MinioAdapterIT {
     return records(bus).stream().map(r -> r.at("/s3/object/key").asText()).toList();
   }
 
+  /** Records what the source publishes, less s3proxy's temporary files (a listing may or may not see them). */
   private static EventSink recording(EventSink sink, List<SourceEvent> seen) {
     return event -> {
       synchronized (seen) {
-        seen.add(event);
+        if (notS3ProxyTemporary(event.data())) {
+          seen.add(event);
+        }
       }
       return sink.publish(event);
     };
